@@ -1,0 +1,26 @@
+import type { JsonValue } from '../json/JsonValue.js';
+import { KubepatchError, type KubepatchErrorContext } from './KubepatchError.js';
+
+/**
+ * A computed patch failed one of the caller's preconditions, e.g. it would change `kind` or
+ * `metadata.name` ({@link requireKeyUnchanged}, {@link requireMetadataKeyUnchanged}).
+ * Like Go's `mergepatch.ErrPreconditionFailed`.
+ *
+ * @example
+ * ```ts
+ * createThreeWayMergePatch(original, modified, live, {
+ *   preconditions: [requireKeyUnchanged('kind')],
+ * }); // throws PreconditionFailedError when `kind` differs
+ * ```
+ * @public
+ */
+export class PreconditionFailedError extends KubepatchError {
+  override name = 'PreconditionFailedError';
+  /** The patch that failed the precondition. */
+  readonly patch: JsonValue;
+
+  constructor(message: string, context: KubepatchErrorContext & { readonly patch: JsonValue }) {
+    super('PRECONDITION_FAILED', message, context);
+    this.patch = context.patch;
+  }
+}

@@ -1,0 +1,51 @@
+import type { InvalidDocumentError } from './InvalidDocumentError.js';
+import type { InvalidPatchError } from './InvalidPatchError.js';
+import { KubepatchError, kubepatchErrorBrand } from './KubepatchError.js';
+import type { KubepatchErrorCode } from './KubepatchErrorCode.js';
+import type { PatchConflictError } from './PatchConflictError.js';
+import type { PatchTestFailedError } from './PatchTestFailedError.js';
+import type { PreconditionFailedError } from './PreconditionFailedError.js';
+
+/**
+ * The error class thrown for each {@link KubepatchErrorCode}.
+ * @public
+ */
+export interface KubepatchErrorByCode {
+  INVALID_DOCUMENT: InvalidDocumentError;
+  DOCUMENT_TOO_DEEP: InvalidDocumentError;
+  INVALID_PATCH: InvalidPatchError;
+  PATH_NOT_FOUND: InvalidPatchError;
+  TEST_FAILED: PatchTestFailedError;
+  CONFLICT: PatchConflictError;
+  PRECONDITION_FAILED: PreconditionFailedError;
+}
+
+/**
+ * True for any error thrown by kubepatch, also one thrown by another copy of the package (the
+ * ESM and CJS builds loaded side by side, or two versions in one tree), where `instanceof` fails.
+ * With a `code`, it also narrows to the class thrown for that code.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   createThreeWayMergePatch(original, modified, live);
+ * } catch (error) {
+ *   if (isKubepatchError(error, 'CONFLICT')) console.error(error.conflicts);
+ *   else if (isKubepatchError(error)) console.error(error.code, error.path);
+ *   else throw error;
+ * }
+ * ```
+ * @public
+ */
+export function isKubepatchError(error: unknown): error is KubepatchError;
+/** @public */
+export function isKubepatchError<C extends KubepatchErrorCode>(
+  error: unknown,
+  code: C,
+): error is KubepatchErrorByCode[C];
+export function isKubepatchError(error: unknown, code?: KubepatchErrorCode): boolean {
+  const branded =
+    error instanceof KubepatchError ||
+    (error instanceof Error && (error as unknown as Record<symbol, unknown>)[kubepatchErrorBrand] === true);
+  return branded && (code === undefined || (error as KubepatchError).code === code);
+}

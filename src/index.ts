@@ -1,0 +1,45 @@
+/**
+ * kubepatch: Kubernetes patch and diff semantics, exact and safe.
+ *
+ * @packageDocumentation
+ */
+
+export type { KubepatchErrorCode } from './errors/KubepatchErrorCode.js';
+export { KubepatchError, type KubepatchErrorContext } from './errors/KubepatchError.js';
+export { InvalidDocumentError } from './errors/InvalidDocumentError.js';
+export { InvalidPatchError } from './errors/InvalidPatchError.js';
+export { PatchTestFailedError } from './errors/PatchTestFailedError.js';
+export { PatchConflictError } from './errors/PatchConflictError.js';
+export { PreconditionFailedError } from './errors/PreconditionFailedError.js';
+export { isKubepatchError, type KubepatchErrorByCode } from './errors/isKubepatchError.js';
+
+export type { JsonArray, JsonInput, JsonObject, JsonPrimitive, JsonValue } from './json/JsonValue.js';
+export { MAX_DEPTH } from './json/assertJsonValue.js';
+export { escapePointerToken, formatJsonPointer, parseJsonPointer, unescapePointerToken } from './json/pointer.js';
+
+export type {
+  AddOperation,
+  CopyOperation,
+  JsonPatch,
+  JsonPatchOperation,
+  MoveOperation,
+  RemoveOperation,
+  ReplaceOperation,
+  TestOperation,
+} from './patch/json-patch/JsonPatchOperation.js';
+export { applyJsonPatch } from './patch/json-patch/applyJsonPatch.js';
+export { createJsonPatch, type CreateJsonPatchOptions } from './patch/json-patch/createJsonPatch.js';
+
+export type { MergePatchOptions } from './patch/merge-patch/MergePatchOptions.js';
+export { applyMergePatch } from './patch/merge-patch/applyMergePatch.js';
+export { createMergePatch } from './patch/merge-patch/createMergePatch.js';
+export {
+  createThreeWayMergePatch,
+  type ThreeWayMergePatchOptions,
+} from './patch/merge-patch/createThreeWayMergePatch.js';
+export { findPatchConflicts } from './patch/merge-patch/findPatchConflicts.js';
+export {
+  requireKeyUnchanged,
+  requireMetadataKeyUnchanged,
+  type PatchPrecondition,
+} from './patch/merge-patch/preconditions.js';

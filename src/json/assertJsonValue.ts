@@ -1,0 +1,102 @@
+import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
+import type { JsonValue } from './JsonValue.js';
+import { formatJsonPointer } from './pointer.js';
+
+/**
+ * How deeply an input may nest (objects and arrays), counting the root as depth 1. Deeper
+ * inputs are rejected with `DOCUMENT_TOO_DEEP` before any recursive algorithm sees them, so no
+ * `RangeError` (stack overflow) can escape. Kubernetes objects nest about 15 levels deep.
+ *
+ * @example
+ * ```ts
+ * let deep: JsonValue = 'leaf';
+ * for (let i = 0; i < MAX_DEPTH; i++) deep = [deep];
+ * applyMergePatch(deep, {}); // throws InvalidDocumentError, code DOCUMENT_TOO_DEEP
+ * ```
+ * @public
+ */
+export const MAX_DEPTH = 1000;
+
+/**
+ * Checks that `value` is a JSON value and narrows its type. Every public entry point calls this
+ * on each of its inputs, naming the argument in `input` so the error says which one is bad.
+ *
+ * Rejected, with the JSON Pointer of the offending location: cycles, `undefined` as an array
+ * element or as the whole value, functions, symbols, bigints, `NaN` and `±Infinity`, instances of
+ * classes (`Date`, `Map`, `Set`, `Buffer`, …) and nesting deeper than {@link MAX_DEPTH}. Object
+ * properties whose value is `undefined` are allowed and count as absent, as in `JSON.stringify`.
+ */
+export function assertJsonValue(value: unknown, input: string): asserts value is JsonValue {
+  const tokens: string[] = [];
+  const ancestors = new Set<object>();
+
+  const fail = (problem: string, code?: 'DOCUMENT_TOO_DEEP'): never => {
+    const path = formatJsonPointer(tokens);
+    const where = path === '' ? 'the root' : path;
+    throw new InvalidDocumentError(`${input}: the value at ${where} ${problem}`, { path, input, code });
+  };
+
+  const visit = (node: unknown, depth: number): void => {
+    switch (typeof node) {
+      case 'string':
+      case 'boolean':
+        return;
+      case 'number':
+        if (!Number.isFinite(node)) fail(`is ${node}, which JSON cannot represent`);
+        return;
+      case 'undefined':
+        return fail('is undefined, which JSON cannot represent');
+      case 'function':
+      case 'symbol':
+      case 'bigint':
+        return fail(`is a ${typeof node}, which JSON cannot represent`);
+    }
+    if (node === null) return;
+    const object = node as object;
+    if (depth > MAX_DEPTH) fail(`nests deeper than the limit of ${MAX_DEPTH} levels`, 'DOCUMENT_TOO_DEEP');
+    if (ancestors.has(object)) fail('refers back to one of its ancestors (a cycle)');
+    if (Array.isArray(object)) {
+      ancestors.add(object);
+      for (let i = 0; i < object.length; i++) {
+        tokens.push(String(i));
+        visit(object[i], depth + 1);
+        tokens.pop();
+      }
+    } else {
+      checkPlainObject(object, fail);
+      ancestors.add(object);
+      const record = object as Record<string, unknown>;
+      for (const key of Object.keys(object)) {
+        const child = record[key];
+        if (child === undefined) continue;
+        tokens.push(key);
+        visit(child, depth + 1);
+        tokens.pop();
+      }
+    }
+    ancestors.delete(object);
+  };
+
+  visit(value, 1);
+}
+
+function checkPlainObject(object: object, fail: (problem: string) => never): void {
+  const prototype: unknown = Object.getPrototypeOf(object);
+  if (prototype === null || prototype === Object.prototype || isForeignObjectPrototype(prototype)) return;
+  if (object instanceof Date) {
+    fail(
+      'is a Date. @kubernetes/client-node returns timestamps such as metadata.creationTimestamp as Date: ' +
+        'serialize the object to plain JSON first (ObjectSerializer.serialize, or JSON.parse(JSON.stringify(object)))',
+    );
+  }
+  const constructorName = (object as { constructor?: { name?: unknown } }).constructor?.name;
+  const name = typeof constructorName === 'string' && constructorName !== '' ? constructorName : 'class';
+  fail(`is an instance of ${name}, not a plain object: convert it to plain JSON first`);
+}
+
+/** A plain object made in another realm (a `vm` context, an iframe) has that realm's `Object.prototype`. */
+function isForeignObjectPrototype(prototype: unknown): boolean {
+  if (typeof prototype !== 'object' || prototype === null || Object.getPrototypeOf(prototype) !== null) return false;
+  const constructor = (prototype as { constructor?: unknown }).constructor;
+  return typeof constructor === 'function' && constructor.name === 'Object';
+}

@@ -1,0 +1,160 @@
+/**
+ * One step of an edit script that turns sequence `a` into sequence `b`: keep `a[i]` as `b[j]`,
+ * delete `a[i]`, or insert `b[j]`. Steps come in order of both sequences.
+ */
+export type EditStep =
+  | { readonly kind: 'keep'; readonly i: number; readonly j: number }
+  | { readonly kind: 'delete'; readonly i: number }
+  | { readonly kind: 'insert'; readonly j: number };
+
+/** Gaps up to this many cells (n × m) get an exact longest-common-subsequence match. */
+const exactMatchLimit = 4096;
+
+/**
+ * Matches two sequences of element ids (equal ids = equal elements) in near-linear time, the way
+ * patience diff does:
+ *
+ * 1. the common prefix and suffix are kept;
+ * 2. ids that occur exactly once in each remaining side are anchors; the longest run of anchors in
+ *    the same order on both sides (longest increasing subsequence, O(n log n)) is kept;
+ * 3. each gap between anchors is trimmed again and matched exactly with a longest common
+ *    subsequence when small, or element by element when large.
+ *
+ * The result is always a valid edit script; it is minimal whenever the changes are few or the
+ * elements are distinct, which covers Kubernetes lists. Time stays O(n log n) plus at most
+ * {@link exactMatchLimit} cells per gap, unlike a full Levenshtein matrix (O(n·m)).
+ */
+export function matchSequences(a: readonly number[], b: readonly number[]): EditStep[] {
+  const steps: EditStep[] = [];
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) {
+    steps.push({ kind: 'keep', i: start, j: start });
+    start++;
+  }
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  let i = start;
+  let j = start;
+  for (const [anchorI, anchorJ] of uniqueAnchors(a, b, start, endA, endB)) {
+    matchGap(a, b, i, anchorI, j, anchorJ, steps);
+    steps.push({ kind: 'keep', i: anchorI, j: anchorJ });
+    i = anchorI + 1;
+    j = anchorJ + 1;
+  }
+  matchGap(a, b, i, endA, j, endB, steps);
+  for (let k = 0; endA + k < a.length; k++) steps.push({ kind: 'keep', i: endA + k, j: endB + k });
+  return steps;
+}
+
+/** Pairs (i, j) of ids unique on both sides, longest subsequence increasing in both. */
+function uniqueAnchors(a: readonly number[], b: readonly number[], start: number, endA: number, endB: number): Array<[number, number]> {
+  const countA = new Map<number, number>();
+  const positionA = new Map<number, number>();
+  for (let i = start; i < endA; i++) {
+    countA.set(a[i]!, (countA.get(a[i]!) ?? 0) + 1);
+    positionA.set(a[i]!, i);
+  }
+  const countB = new Map<number, number>();
+  for (let j = start; j < endB; j++) countB.set(b[j]!, (countB.get(b[j]!) ?? 0) + 1);
+  const pairs: Array<[number, number]> = [];
+  for (let j = start; j < endB; j++) {
+    const id = b[j]!;
+    if (countB.get(id) === 1 && countA.get(id) === 1) pairs.push([positionA.get(id)!, j]);
+  }
+  return longestIncreasingByFirst(pairs);
+}
+
+/** Pairs arrive sorted by j; keep the longest chain also increasing in i (patience sorting). */
+function longestIncreasingByFirst(pairs: Array<[number, number]>): Array<[number, number]> {
+  const tails: number[] = [];
+  const previous = new Array<number>(pairs.length);
+  for (let k = 0; k < pairs.length; k++) {
+    const i = pairs[k]![0];
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (pairs[tails[middle]!]![0] < i) low = middle + 1;
+      else high = middle;
+    }
+    previous[k] = low > 0 ? tails[low - 1]! : -1;
+    tails[low] = k;
+  }
+  const chain: Array<[number, number]> = [];
+  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) chain.push(pairs[k]!);
+  return chain.reverse();
+}
+
+function matchGap(
+  a: readonly number[],
+  b: readonly number[],
+  startA: number,
+  endA: number,
+  startB: number,
+  endB: number,
+  steps: EditStep[],
+): void {
+  let i = startA;
+  let j = startB;
+  while (i < endA && j < endB && a[i] === b[j]) steps.push({ kind: 'keep', i: i++, j: j++ });
+  let tailA = endA;
+  let tailB = endB;
+  while (tailA > i && tailB > j && a[tailA - 1] === b[tailB - 1]) {
+    tailA--;
+    tailB--;
+  }
+  if ((tailA - i) * (tailB - j) <= exactMatchLimit) longestCommonSubsequence(a, b, i, tailA, j, tailB, steps);
+  else matchByPosition(i, tailA, j, tailB, steps);
+  for (let k = 0; tailA + k < endA; k++) steps.push({ kind: 'keep', i: tailA + k, j: tailB + k });
+}
+
+/** Deletions before insertions, so that a changed element becomes a delete/insert pair. */
+function matchByPosition(i: number, endA: number, j: number, endB: number, steps: EditStep[]): void {
+  for (; i < endA; i++) steps.push({ kind: 'delete', i });
+  for (; j < endB; j++) steps.push({ kind: 'insert', j });
+}
+
+function longestCommonSubsequence(
+  a: readonly number[],
+  b: readonly number[],
+  startA: number,
+  endA: number,
+  startB: number,
+  endB: number,
+  steps: EditStep[],
+): void {
+  const n = endA - startA;
+  const m = endB - startB;
+  // lengths[x * (m + 1) + y] = LCS length of a[startA + x ..] and b[startB + y ..]
+  const lengths = new Uint16Array((n + 1) * (m + 1));
+  for (let x = n - 1; x >= 0; x--) {
+    for (let y = m - 1; y >= 0; y--) {
+      lengths[x * (m + 1) + y] =
+        a[startA + x] === b[startB + y]
+          ? lengths[(x + 1) * (m + 1) + y + 1]! + 1
+          : Math.max(lengths[(x + 1) * (m + 1) + y]!, lengths[x * (m + 1) + y + 1]!);
+    }
+  }
+  let x = 0;
+  let y = 0;
+  const pendingInserts: EditStep[] = [];
+  const flush = (): void => {
+    steps.push(...pendingInserts);
+    pendingInserts.length = 0;
+  };
+  while (x < n || y < m) {
+    if (x < n && y < m && a[startA + x] === b[startB + y]) {
+      flush();
+      steps.push({ kind: 'keep', i: startA + x++, j: startB + y++ });
+    } else if (y < m && (x === n || lengths[x * (m + 1) + y + 1]! >= lengths[(x + 1) * (m + 1) + y]!)) {
+      pendingInserts.push({ kind: 'insert', j: startB + y++ });
+    } else {
+      steps.push({ kind: 'delete', i: startA + x++ });
+    }
+  }
+  flush();
+}

@@ -1,0 +1,65 @@
+import { assertJsonValue } from '../../json/assertJsonValue.js';
+import { cloneJson } from '../../json/cloneJson.js';
+import type { JsonInput, JsonObject, JsonValue } from '../../json/JsonValue.js';
+import { getOwn, isJsonObject, jsonKeys, setOwn } from '../../json/ownProperty.js';
+import type { MergePatchOptions } from './MergePatchOptions.js';
+import { withoutNulls } from './withoutNulls.js';
+
+/**
+ * Applies a JSON Merge Patch (RFC 7386, `application/merge-patch+json`) and returns a new
+ * document; neither argument is changed and the result shares no object with them.
+ *
+ * RFC 7386 §2:
+ *
+ * > If the provided merge patch contains members that do not appear within the target, those
+ * > members are added. If the target does contain the member, the value is replaced. Null values
+ * > in the merge patch are given special meaning to indicate the removal of existing values in
+ * > the target.
+ *
+ * Maps merge key by key, recursively; arrays and scalars replace what was there; a patch that is
+ * not an object replaces the whole document. See {@link MergePatchOptions.semantics} for the one
+ * place where Kubernetes differs from the RFC (nulls inside arrays).
+ *
+ * @example
+ * ```ts
+ * applyMergePatch(
+ *   { metadata: { labels: { app: 'web', tier: 'front' } } },
+ *   { metadata: { labels: { tier: null, track: 'canary' } } },
+ * ); // { metadata: { labels: { app: 'web', track: 'canary' } } }
+ * ```
+ * @throws {@link InvalidDocumentError} when an argument is not a JSON value.
+ * @public
+ */
+export function applyMergePatch(document: JsonInput, patch: JsonInput, options: MergePatchOptions = {}): JsonValue {
+  assertJsonValue(document, 'document');
+  assertJsonValue(patch, 'patch');
+  return mergeValue(document, patch, options.semantics !== 'rfc7386');
+}
+
+/** RFC 7386's MergePatch(Target, Patch), returning a fresh value. */
+function mergeValue(target: JsonValue | undefined, patch: JsonValue, kubernetes: boolean): JsonValue {
+  if (Array.isArray(patch)) {
+    // Go's merge() leaves an array alone only where it replaces an object.
+    return kubernetes && !isJsonObject(target) ? withoutNulls(patch, true) : cloneJson(patch);
+  }
+  if (!isJsonObject(patch)) return patch;
+  if (!isJsonObject(target)) return withoutNulls(patch, kubernetes);
+
+  const result: JsonObject = {};
+  for (const key of jsonKeys(target)) {
+    const change = getOwn(patch, key);
+    const current = target[key] as JsonValue;
+    if (change === undefined) setOwn(result, key, cloneJson(current));
+    else if (change !== null) setOwn(result, key, mergeValue(current, change, kubernetes));
+  }
+  for (const key of jsonKeys(patch)) {
+    const change = patch[key] as JsonValue;
+    if (change !== null && getOwn(target, key) === undefined) setOwn(result, key, mergeValue(undefined, change, kubernetes));
+  }
+  return result;
+}
+
+/** {@link applyMergePatch} without the input checks, for callers whose inputs are checked. */
+export function mergeCheckedValues(target: JsonValue, patch: JsonValue, options: MergePatchOptions = {}): JsonValue {
+  return mergeValue(target, patch, options.semantics !== 'rfc7386');
+}
