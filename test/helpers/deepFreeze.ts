@@ -9,5 +9,5 @@ export function deepFreeze<T>(value: T): T {
 
 /** A frozen deep copy, made with JSON so `__proto__` keys stay own data properties. */
 export function frozenCopy<T>(value: T): T {
-  return deepFreeze(JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined ? value : deepFreeze(JSON.parse(JSON.stringify(value)) as T);
 }

@@ -7,22 +7,23 @@ export type EditStep =
   | { readonly kind: 'delete'; readonly i: number }
   | { readonly kind: 'insert'; readonly j: number };
 
-/** Gaps up to this many cells (n × m) get an exact longest-common-subsequence match. */
+/** Gaps up to this many cells (n × m) get an exact, smallest edit script. */
 const exactMatchLimit = 4096;
 
 /**
  * Matches two sequences of element ids (equal ids = equal elements) in near-linear time, the way
  * patience diff does:
  *
- * 1. the common prefix and suffix are kept;
- * 2. ids that occur exactly once in each remaining side are anchors; the longest run of anchors in
+ * 1. the common prefix and suffix are kept; what remains, if small, is matched exactly;
+ * 2. otherwise ids that occur exactly once in each remaining side are anchors; the longest run of anchors in
  *    the same order on both sides (longest increasing subsequence, O(n log n)) is kept;
- * 3. each gap between anchors is trimmed again and matched exactly with a longest common
- *    subsequence when small, or element by element when large.
+ * 3. each gap between anchors is trimmed again and matched exactly (fewest inserts, deletes and
+ *    in-place changes) when small, or element by element when large.
  *
- * The result is always a valid edit script; it is minimal whenever the changes are few or the
- * elements are distinct, which covers Kubernetes lists. Time stays O(n log n) plus at most
- * {@link exactMatchLimit} cells per gap, unlike a full Levenshtein matrix (O(n·m)).
+ * The result is always a valid edit script. It is minimal when the differing middle is small;
+ * for long lists with scattered changes it is close to minimal when elements are mostly distinct.
+ * Time stays O(n log n) plus at most {@link exactMatchLimit} cells per gap between anchors,
+ * unlike a full Levenshtein matrix over the whole lists (O(n·m)).
  */
 export function matchSequences(a: readonly number[], b: readonly number[]): EditStep[] {
   const steps: EditStep[] = [];
@@ -39,7 +40,8 @@ export function matchSequences(a: readonly number[], b: readonly number[]): Edit
   }
   let i = start;
   let j = start;
-  for (const [anchorI, anchorJ] of uniqueAnchors(a, b, start, endA, endB)) {
+  const small = (endA - start) * (endB - start) <= exactMatchLimit;
+  for (const [anchorI, anchorJ] of small ? [] : uniqueAnchors(a, b, start, endA, endB)) {
     matchGap(a, b, i, anchorI, j, anchorJ, steps);
     steps.push({ kind: 'keep', i: anchorI, j: anchorJ });
     i = anchorI + 1;
@@ -107,7 +109,7 @@ function matchGap(
     tailA--;
     tailB--;
   }
-  if ((tailA - i) * (tailB - j) <= exactMatchLimit) longestCommonSubsequence(a, b, i, tailA, j, tailB, steps);
+  if ((tailA - i) * (tailB - j) <= exactMatchLimit) smallestEditScript(a, b, i, tailA, j, tailB, steps);
   else matchByPosition(i, tailA, j, tailB, steps);
   for (let k = 0; tailA + k < endA; k++) steps.push({ kind: 'keep', i: tailA + k, j: tailB + k });
 }
@@ -118,7 +120,12 @@ function matchByPosition(i: number, endA: number, j: number, endB: number, steps
   for (; j < endB; j++) steps.push({ kind: 'insert', j });
 }
 
-function longestCommonSubsequence(
+/**
+ * Exact edit script for a small gap: the fewest keeps-free steps, where changing an element in
+ * place (a delete paired with an insert) costs one, like a Levenshtein distance. Plain LCS would
+ * prefer three inserts and three deletes around one kept element over three in-place changes.
+ */
+function smallestEditScript(
   a: readonly number[],
   b: readonly number[],
   startA: number,
@@ -129,32 +136,31 @@ function longestCommonSubsequence(
 ): void {
   const n = endA - startA;
   const m = endB - startB;
-  // lengths[x * (m + 1) + y] = LCS length of a[startA + x ..] and b[startB + y ..]
-  const lengths = new Uint16Array((n + 1) * (m + 1));
-  for (let x = n - 1; x >= 0; x--) {
-    for (let y = m - 1; y >= 0; y--) {
-      lengths[x * (m + 1) + y] =
-        a[startA + x] === b[startB + y]
-          ? lengths[(x + 1) * (m + 1) + y + 1]! + 1
-          : Math.max(lengths[(x + 1) * (m + 1) + y]!, lengths[x * (m + 1) + y + 1]!);
+  const width = m + 1;
+  // cost[x * width + y] = edits needed to turn a[startA + x ..] into b[startB + y ..]
+  const cost = new Uint16Array((n + 1) * width);
+  for (let x = n; x >= 0; x--) {
+    for (let y = m; y >= 0; y--) {
+      if (x === n || y === m) {
+        cost[x * width + y] = n - x + (m - y);
+        continue;
+      }
+      const diagonal = cost[(x + 1) * width + y + 1]! + (a[startA + x] === b[startB + y] ? 0 : 1);
+      cost[x * width + y] = Math.min(diagonal, cost[(x + 1) * width + y]! + 1, cost[x * width + y + 1]! + 1);
     }
   }
   let x = 0;
   let y = 0;
-  const pendingInserts: EditStep[] = [];
-  const flush = (): void => {
-    steps.push(...pendingInserts);
-    pendingInserts.length = 0;
-  };
   while (x < n || y < m) {
-    if (x < n && y < m && a[startA + x] === b[startB + y]) {
-      flush();
+    const here = cost[x * width + y]!;
+    if (x < n && y < m && a[startA + x] === b[startB + y] && here === cost[(x + 1) * width + y + 1]) {
       steps.push({ kind: 'keep', i: startA + x++, j: startB + y++ });
-    } else if (y < m && (x === n || lengths[x * (m + 1) + y + 1]! >= lengths[(x + 1) * (m + 1) + y]!)) {
-      pendingInserts.push({ kind: 'insert', j: startB + y++ });
-    } else {
+    } else if (x < n && y < m && here === cost[(x + 1) * width + y + 1]! + 1) {
+      steps.push({ kind: 'delete', i: startA + x++ }, { kind: 'insert', j: startB + y++ });
+    } else if (x < n && here === cost[(x + 1) * width + y]! + 1) {
       steps.push({ kind: 'delete', i: startA + x++ });
+    } else {
+      steps.push({ kind: 'insert', j: startB + y++ });
     }
   }
-  flush();
 }

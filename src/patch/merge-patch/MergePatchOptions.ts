@@ -7,13 +7,15 @@ export interface MergePatchOptions {
    * What a `null` inside an array of the patch means.
    *
    * - `'kubernetes'`: what the API server and `kubectl patch --type merge` do (Go's
-   *   evanphx/json-patch v4). When an array from the patch replaces a value that is not an object,
-   *   or a patch object lands where the document had no object, members whose value is `null` are
-   *   removed from the objects inside it too, e.g. `{"ports":[{"name":null,"port":80}]}` stores
-   *   `[{"port":80}]`.
+   *   evanphx/json-patch v4). Where an array from the patch is stored in place of anything but an
+   *   object (a missing member, `null`, a scalar, an array, or the whole document), members whose
+   *   value is `null` are removed from the objects inside it, at every depth:
+   *   `{"ports":[{"name":null,"port":80}]}` stores `[{"port":80}]`. Where it replaces an object,
+   *   the array is stored as it is. So applying the same patch twice can differ from applying it once.
    * - `'rfc7386'`: RFC 7386 to the letter: an array is a value, stored exactly as the patch has it.
    *
-   * Both agree on every example of RFC 7386 Appendix A and on patches without `null` inside arrays.
+   * Both agree on every example of RFC 7386 Appendix A and on every patch without a `null` inside
+   * an array; merge patches computed from Kubernetes objects have none.
    *
    * Default: `'kubernetes'`.
    */

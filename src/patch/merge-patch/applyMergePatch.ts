@@ -33,7 +33,7 @@ import { withoutNulls } from './withoutNulls.js';
 export function applyMergePatch(document: JsonInput, patch: JsonInput, options: MergePatchOptions = {}): JsonValue {
   assertJsonValue(document, 'document');
   assertJsonValue(patch, 'patch');
-  return mergeValue(document, patch, options.semantics !== 'rfc7386');
+  return mergeCheckedValues(document, patch, options);
 }
 
 /** RFC 7386's MergePatch(Target, Patch), returning a fresh value. */
@@ -61,5 +61,8 @@ function mergeValue(target: JsonValue | undefined, patch: JsonValue, kubernetes:
 
 /** {@link applyMergePatch} without the input checks, for callers whose inputs are checked. */
 export function mergeCheckedValues(target: JsonValue, patch: JsonValue, options: MergePatchOptions = {}): JsonValue {
-  return mergeValue(target, patch, options.semantics !== 'rfc7386');
+  const kubernetes = options.semantics !== 'rfc7386';
+  // Go's doMergePatch cleans a top-level array patch whatever the document is.
+  if (kubernetes && Array.isArray(patch)) return withoutNulls(patch, true);
+  return mergeValue(target, patch, kubernetes);
 }
