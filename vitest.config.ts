@@ -10,5 +10,6 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    reporters: ['default', './test/helpers/summaryReporter.ts'],
   },
 });

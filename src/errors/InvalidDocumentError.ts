@@ -12,7 +12,10 @@ import { KubepatchError, type KubepatchErrorContext } from './KubepatchError.js'
  * @public
  */
 export class InvalidDocumentError extends KubepatchError {
-  override name = 'InvalidDocumentError';
+  /** Always `'InvalidDocumentError'`. */
+  override name = 'InvalidDocumentError' as const;
+  /** The codes this class is thrown with. */
+  declare readonly code: 'INVALID_DOCUMENT' | 'DOCUMENT_TOO_DEEP';
 
   constructor(
     message: string,

@@ -12,7 +12,10 @@ import { KubepatchError, type KubepatchErrorContext } from './KubepatchError.js'
  * @public
  */
 export class InvalidPatchError extends KubepatchError {
-  override name = 'InvalidPatchError';
+  /** Always `'InvalidPatchError'`. */
+  override name = 'InvalidPatchError' as const;
+  /** The codes this class is thrown with. */
+  declare readonly code: 'INVALID_PATCH' | 'PATH_NOT_FOUND';
 
   constructor(
     message: string,

@@ -10,6 +10,11 @@ export const kubepatchErrorBrand: unique symbol = Symbol.for('kubepatch.error') 
 
 /**
  * Structured context of a {@link KubepatchError}.
+ *
+ * @example
+ * ```ts
+ * throw new KubepatchError('PATH_NOT_FOUND', 'no such container', { path: '/spec/containers/3', operationIndex: 0 });
+ * ```
  * @public
  */
 export interface KubepatchErrorContext {
@@ -36,6 +41,7 @@ export interface KubepatchErrorContext {
  * @public
  */
 export class KubepatchError extends Error {
+  /** The class name, also set on subclasses, so logs show what was thrown. */
   override name: string = 'KubepatchError';
   /** What went wrong, from a closed list. */
   readonly code: KubepatchErrorCode;

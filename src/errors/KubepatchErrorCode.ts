@@ -12,6 +12,13 @@
  * | `CONFLICT` | {@link PatchConflictError} | a three-way patch would undo a change made on the live object |
  * | `PRECONDITION_FAILED` | {@link PreconditionFailedError} | a patch changes a field a precondition says must not change |
  *
+ *
+ * @example
+ * ```ts
+ * function retryable(code: KubepatchErrorCode): boolean {
+ *   return code === 'TEST_FAILED' || code === 'CONFLICT';
+ * }
+ * ```
  * @public
  */
 export type KubepatchErrorCode =

@@ -15,7 +15,10 @@ import { KubepatchError, type KubepatchErrorContext } from './KubepatchError.js'
  * @public
  */
 export class PatchConflictError extends KubepatchError {
-  override name = 'PatchConflictError';
+  /** Always `'PatchConflictError'`. */
+  override name = 'PatchConflictError' as const;
+  /** The codes this class is thrown with. */
+  declare readonly code: 'CONFLICT';
   /** JSON Pointers of every conflicting field. */
   readonly conflicts: readonly string[];
 

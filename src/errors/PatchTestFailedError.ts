@@ -12,7 +12,10 @@ import { KubepatchError, type KubepatchErrorContext } from './KubepatchError.js'
  * @public
  */
 export class PatchTestFailedError extends KubepatchError {
-  override name = 'PatchTestFailedError';
+  /** Always `'PatchTestFailedError'`. */
+  override name = 'PatchTestFailedError' as const;
+  /** The codes this class is thrown with. */
+  declare readonly code: 'TEST_FAILED';
   /** The value found at `path`, `undefined` when nothing is there. */
   readonly actual: JsonValue | undefined;
   /** The value the `test` operation expected. */

@@ -15,7 +15,10 @@ import { KubepatchError, type KubepatchErrorContext } from './KubepatchError.js'
  * @public
  */
 export class PreconditionFailedError extends KubepatchError {
-  override name = 'PreconditionFailedError';
+  /** Always `'PreconditionFailedError'`. */
+  override name = 'PreconditionFailedError' as const;
+  /** The codes this class is thrown with. */
+  declare readonly code: 'PRECONDITION_FAILED';
   /** The patch that failed the precondition. */
   readonly patch: JsonValue;
 

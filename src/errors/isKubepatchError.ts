@@ -8,6 +8,11 @@ import type { PreconditionFailedError } from './PreconditionFailedError.js';
 
 /**
  * The error class thrown for each {@link KubepatchErrorCode}.
+ *
+ * @example
+ * ```ts
+ * type Conflict = KubepatchErrorByCode['CONFLICT']; // PatchConflictError
+ * ```
  * @public
  */
 export interface KubepatchErrorByCode {
@@ -38,7 +43,16 @@ export interface KubepatchErrorByCode {
  * @public
  */
 export function isKubepatchError(error: unknown): error is KubepatchError;
-/** @public */
+/**
+ * True for a kubepatch error (from any copy of the package) with the given `code`, narrowed to
+ * the class thrown for that code.
+ *
+ * @example
+ * ```ts
+ * if (isKubepatchError(error, 'TEST_FAILED')) console.error(error.actual, error.expected);
+ * ```
+ * @public
+ */
 export function isKubepatchError<C extends KubepatchErrorCode>(
   error: unknown,
   code: C,

@@ -1,11 +1,21 @@
 /**
  * A JSON scalar.
+ *
+ * @example
+ * ```ts
+ * const replicas: JsonPrimitive = 3;
+ * ```
  * @public
  */
 export type JsonPrimitive = string | number | boolean | null;
 
 /**
  * A JSON array.
+ *
+ * @example
+ * ```ts
+ * const args: JsonArray = ['--port', 8080, true];
+ * ```
  * @public
  */
 export type JsonArray = JsonValue[];
@@ -13,6 +23,11 @@ export type JsonArray = JsonValue[];
 /**
  * A JSON object. Keys are own properties, `__proto__`, `constructor` and `prototype` included:
  * kubepatch reads and writes them as ordinary data and never touches a prototype.
+ *
+ * @example
+ * ```ts
+ * const labels: JsonObject = { app: 'web', '__proto__': 'just a key' };
+ * ```
  * @public
  */
 export interface JsonObject {

@@ -10,6 +10,12 @@ import { matchSequences, type EditStep } from './matchSequences.js';
 
 /**
  * Options of {@link createJsonPatch}.
+ *
+ * @example
+ * ```ts
+ * createJsonPatch({ env: [{ name: 'A' }, { name: 'B' }] }, { env: [{ name: 'B' }] }, { guard: true });
+ * // [ { op: 'test', path: '/env/0', value: { name: 'A' } }, { op: 'remove', path: '/env/0' } ]
+ * ```
  * @public
  */
 export interface CreateJsonPatchOptions {

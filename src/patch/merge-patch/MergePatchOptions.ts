@@ -1,5 +1,11 @@
 /**
  * Options of {@link applyMergePatch}.
+ *
+ * @example
+ * ```ts
+ * applyMergePatch({}, { ports: [{ name: null, port: 80 }] });                            // { ports: [{ port: 80 }] }
+ * applyMergePatch({}, { ports: [{ name: null, port: 80 }] }, { semantics: 'rfc7386' }); // { ports: [{ name: null, port: 80 }] }
+ * ```
  * @public
  */
 export interface MergePatchOptions {

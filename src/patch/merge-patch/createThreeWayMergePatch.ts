@@ -12,6 +12,13 @@ import { additionsOf, deletionsOf } from './splitPatch.js';
 
 /**
  * Options of {@link createThreeWayMergePatch}.
+ *
+ * @example
+ * ```ts
+ * const options: ThreeWayMergePatchOptions = {
+ *   preconditions: [requireKeyUnchanged('apiVersion'), requireKeyUnchanged('kind'), requireMetadataKeyUnchanged('name')],
+ * };
+ * ```
  * @public
  */
 export interface ThreeWayMergePatchOptions {
@@ -36,7 +43,10 @@ export interface ThreeWayMergePatchOptions {
  *   deleted, but fields that others added to the live object are left alone;
  * - **additions and changes** come from `current` → `modified`, so the live object ends up with
  *   your values;
- * - where the two collide, {@link PatchConflictError} lists the paths;
+ * - where the two collide, {@link PatchConflictError} lists the paths. Go makes this check too;
+ *   for JSON merge patches the halves cannot collide (deletions only come from fields `modified`
+ *   lacks, additions only from fields it has), so it is a safeguard here: the conflicts users meet
+ *   come from strategic merge patches;
  * - the finished patch must pass every precondition, or {@link PreconditionFailedError} is thrown.
  *
  * `original` may be `undefined` or `null` (nothing applied before). All three must be objects.

@@ -5,6 +5,11 @@ import { escapePointerToken } from '../../json/pointer.js';
 /**
  * A check run on a computed patch: it returns `false` to reject the patch, which then throws
  * {@link PreconditionFailedError}. Like Go's `mergepatch.PreconditionFunc`.
+ *
+ * @example
+ * ```ts
+ * const keepReplicas: PatchPrecondition = (patch) => !('spec' in patch && 'replicas' in (patch.spec as object));
+ * ```
  * @public
  */
 export interface PatchPrecondition {
