@@ -9,7 +9,7 @@
  * | `INVALID_PATCH` | {@link InvalidPatchError} | a patch is malformed (unknown `op`, bad pointer, missing member) |
  * | `PATH_NOT_FOUND` | {@link InvalidPatchError} | a JSON Patch operation targets a location that does not exist |
  * | `TEST_FAILED` | {@link PatchTestFailedError} | a JSON Patch `test` operation did not match |
- * | `CONFLICT` | {@link PatchConflictError} | a three-way patch would undo a change made on the live object |
+ * | `CONFLICT` | {@link PatchConflictError} | the changes of a three-way patch collide (Go's conflict check) |
  * | `PRECONDITION_FAILED` | {@link PreconditionFailedError} | a patch changes a field a precondition says must not change |
  *
  *

@@ -1,15 +1,21 @@
 import { KubepatchError, type KubepatchErrorContext } from './KubepatchError.js';
 
 /**
- * A three-way patch would overwrite a change that someone made to the live object since the
- * last apply. `conflicts` lists the JSON Pointers of the colliding fields; `path` is the first.
+ * The changes of a three-way patch collide (Go's `mergepatch.ErrConflict`): part of the patch
+ * would undo a change made to the live object since the last apply. `conflicts` lists the JSON
+ * Pointers of the colliding fields; `path` is the first.
+ *
+ * {@link createThreeWayMergePatch} makes Go's check as a safeguard, but for JSON merge patches the
+ * two halves it compares cannot collide, so valid inputs never raise it there. The strategic
+ * three-way patch with `overwrite: false`, which is planned, is where this error matters.
  *
  * @example
  * ```ts
  * try {
- *   createThreeWayMergePatch(original, modified, live);
+ *   sendThreeWayPatch();
  * } catch (error) {
- *   if (error instanceof PatchConflictError) console.error('changed on the live object:', error.conflicts);
+ *   if (isKubepatchError(error, 'CONFLICT')) console.error('changed on the live object:', error.conflicts);
+ *   else throw error;
  * }
  * ```
  * @public

@@ -27,7 +27,8 @@ export interface KubepatchErrorByCode {
 
 /**
  * True for any error thrown by kubepatch, also one thrown by another copy of the package (the
- * ESM and CJS builds loaded side by side, or two versions in one tree), where `instanceof` fails.
+ * ESM and CJS builds loaded side by side, or two versions in one tree) or in another realm, where
+ * `instanceof` fails.
  * With a `code`, it also narrows to the class thrown for that code.
  *
  * @example
@@ -58,8 +59,9 @@ export function isKubepatchError<C extends KubepatchErrorCode>(
   code: C,
 ): error is KubepatchErrorByCode[C];
 export function isKubepatchError(error: unknown, code?: KubepatchErrorCode): boolean {
+  // Not `instanceof Error`: an error made in another realm (a `vm` context) fails that test too.
   const branded =
     error instanceof KubepatchError ||
-    (error instanceof Error && (error as unknown as Record<symbol, unknown>)[kubepatchErrorBrand] === true);
+    (typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[kubepatchErrorBrand] === true);
   return branded && (code === undefined || (error as KubepatchError).code === code);
 }

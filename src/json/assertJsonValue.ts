@@ -10,7 +10,7 @@ import { formatJsonPointer } from './pointer.js';
  * @example
  * ```ts
  * let deep: JsonValue = 'leaf';
- * for (let i = 0; i < MAX_DEPTH; i++) deep = [deep];
+ * for (let i = 0; i <= MAX_DEPTH; i++) deep = [deep]; // MAX_DEPTH + 1 levels
  * applyMergePatch(deep, {}); // throws InvalidDocumentError, code DOCUMENT_TOO_DEEP
  * ```
  * @public

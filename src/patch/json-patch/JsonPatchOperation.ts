@@ -9,14 +9,14 @@ import type { JsonValue } from '../../json/JsonValue.js';
  * ```
  * @public
  */
-export interface AddOperation {
+export type AddOperation = {
   /** The operation. */
   readonly op: 'add';
   /** Where to add: an object member, an array index, or `-` for the end of an array. */
   readonly path: string;
   /** The value to add. */
   readonly value: JsonValue;
-}
+};
 
 /**
  * RFC 6902 §4.2 `remove`: removes the value at `path`, which must exist.
@@ -27,12 +27,12 @@ export interface AddOperation {
  * ```
  * @public
  */
-export interface RemoveOperation {
+export type RemoveOperation = {
   /** The operation. */
   readonly op: 'remove';
   /** The value to remove. */
   readonly path: string;
-}
+};
 
 /**
  * RFC 6902 §4.3 `replace`: replaces the value at `path`, which must exist.
@@ -43,14 +43,14 @@ export interface RemoveOperation {
  * ```
  * @public
  */
-export interface ReplaceOperation {
+export type ReplaceOperation = {
   /** The operation. */
   readonly op: 'replace';
   /** The value to replace. */
   readonly path: string;
   /** The new value. */
   readonly value: JsonValue;
-}
+};
 
 /**
  * RFC 6902 §4.4 `move`: removes the value at `from` and adds it at `path`.
@@ -61,14 +61,14 @@ export interface ReplaceOperation {
  * ```
  * @public
  */
-export interface MoveOperation {
+export type MoveOperation = {
   /** The operation. */
   readonly op: 'move';
   /** The value to move. */
   readonly from: string;
   /** Where to add it, evaluated after it has been removed from `from`. */
   readonly path: string;
-}
+};
 
 /**
  * RFC 6902 §4.5 `copy`: adds a copy of the value at `from` at `path`.
@@ -79,14 +79,14 @@ export interface MoveOperation {
  * ```
  * @public
  */
-export interface CopyOperation {
+export type CopyOperation = {
   /** The operation. */
   readonly op: 'copy';
   /** The value to copy. */
   readonly from: string;
   /** Where to add the copy. */
   readonly path: string;
-}
+};
 
 /**
  * RFC 6902 §4.6 `test`: fails the whole patch unless the value at `path` equals `value`.
@@ -97,18 +97,19 @@ export interface CopyOperation {
  * ```
  * @public
  */
-export interface TestOperation {
+export type TestOperation = {
   /** The operation. */
   readonly op: 'test';
   /** The value to compare. */
   readonly path: string;
   /** The value it must equal (JSON equality: `1` is not `"1"`). */
   readonly value: JsonValue;
-}
+};
 
 /**
  * One JSON Patch operation. Structurally the same as the `Operation` type of the `rfc6902` package,
- * so patches pass between the two without conversion.
+ * so patches pass between the two without conversion, and a JSON value itself (a patch can be
+ * stored or sent wherever a {@link JsonValue} is expected).
  *
  * @example
  * ```ts
