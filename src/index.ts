@@ -11,6 +11,8 @@ export { InvalidPatchError } from './errors/InvalidPatchError.js';
 export { PatchTestFailedError } from './errors/PatchTestFailedError.js';
 export { PatchConflictError } from './errors/PatchConflictError.js';
 export { PreconditionFailedError } from './errors/PreconditionFailedError.js';
+export { InvalidSchemaError } from './errors/InvalidSchemaError.js';
+export { StrategicMergePatchError, type StrategicMergePatchErrorCode } from './errors/StrategicMergePatchError.js';
 export { isKubepatchError, type KubepatchErrorByCode } from './errors/isKubepatchError.js';
 
 export type { JsonArray, JsonInput, JsonObject, JsonPrimitive, JsonValue } from './json/JsonValue.js';
@@ -43,3 +45,31 @@ export {
   requireMetadataKeyUnchanged,
   type PatchPrecondition,
 } from './patch/merge-patch/preconditions.js';
+
+export type { FieldDef, PatchMeta, PatchStrategy, ScalarFormat, SchemaTable, StructDef, TypeRef } from './schema/SchemaTable.js';
+export { PatchSchema, type SchemaField } from './schema/PatchSchema.js';
+
+export { applyStrategicMergePatch } from './patch/strategic/applyStrategicMergePatch.js';
+export { createStrategicMergePatch, type StrategicMergePatchOptions } from './patch/strategic/createStrategicMergePatch.js';
+export {
+  createThreeWayStrategicMergePatch,
+  type ThreeWayStrategicMergePatchOptions,
+} from './patch/strategic/createThreeWayStrategicMergePatch.js';
+
+// ---- schema: where patch strategies come from (built-in kinds, OpenAPI, CRDs) ----
+export type {
+  FieldDef,
+  PatchMeta,
+  PatchStrategy,
+  ScalarFormat,
+  SchemaTable,
+  StructDef,
+  TypeRef,
+} from './schema/SchemaTable.js';
+export { PatchSchema, type SchemaField } from './schema/PatchSchema.js';
+export type { GroupVersionKind, TypeMeta } from './schema/GroupVersionKind.js';
+export { schemaFor } from './schema/schemaFor.js';
+export { schemaFromOpenAPI } from './schema/schemaFromOpenAPI.js';
+export { schemaFromCRD } from './schema/schemaFromCRD.js';
+export { PATCH_CONTENT_TYPES, type PatchType } from './schema/PatchType.js';
+export { patchTypeFor, type PatchTypeChoice } from './schema/patchTypeFor.js';

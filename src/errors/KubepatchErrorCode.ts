@@ -11,6 +11,16 @@
  * | `TEST_FAILED` | {@link PatchTestFailedError} | a JSON Patch `test` operation did not match |
  * | `CONFLICT` | {@link PatchConflictError} | the changes of a three-way patch collide (Go's conflict check) |
  * | `PRECONDITION_FAILED` | {@link PreconditionFailedError} | a patch changes a field a precondition says must not change |
+ * | `INVALID_SCHEMA` | {@link InvalidSchemaError} | a schema source (OpenAPI document, CRD, schema table) is malformed or lacks the requested type |
+ * | `LIST_OF_LISTS` | {@link StrategicMergePatchError} | a merge list holds lists (Go: "lists of lists are not supported") |
+ * | `MIXED_LIST_TYPES` | {@link StrategicMergePatchError} | a merge list mixes element types (Go: "list element types are not identical") |
+ * | `MISSING_MERGE_KEY` | {@link StrategicMergePatchError} | an element of a merge list lacks its merge key (Go: "does not contain declared merge key") |
+ * | `UNKNOWN_PATCH_TYPE` | {@link StrategicMergePatchError} | `$patch` has a value other than `replace` or `delete` where it stands |
+ * | `BAD_PRIMITIVE_LIST_FORMAT` | {@link StrategicMergePatchError} | a malformed `$deleteFromPrimitiveList` directive |
+ * | `BAD_RETAIN_KEYS_FORMAT` | {@link StrategicMergePatchError} | a malformed `$retainKeys` directive, or a patch key it does not list |
+ * | `BAD_SET_ELEMENT_ORDER_FORMAT` | {@link StrategicMergePatchError} | a malformed `$setElementOrder` directive, or one the patch list contradicts |
+ * | `UNKNOWN_FIELD` | {@link StrategicMergePatchError} | the schema has no such field where its patch strategy is needed (Go: "unable to find api field") |
+ * | `SCHEMA_MISMATCH` | {@link StrategicMergePatchError} | the schema and the document disagree (a merge list of objects without a merge key, an unknown strategy) |
  *
  *
  * @example
@@ -28,4 +38,14 @@ export type KubepatchErrorCode =
   | 'PATH_NOT_FOUND'
   | 'TEST_FAILED'
   | 'CONFLICT'
-  | 'PRECONDITION_FAILED';
+  | 'PRECONDITION_FAILED'
+  | 'INVALID_SCHEMA'
+  | 'LIST_OF_LISTS'
+  | 'MIXED_LIST_TYPES'
+  | 'MISSING_MERGE_KEY'
+  | 'UNKNOWN_PATCH_TYPE'
+  | 'BAD_PRIMITIVE_LIST_FORMAT'
+  | 'BAD_RETAIN_KEYS_FORMAT'
+  | 'BAD_SET_ELEMENT_ORDER_FORMAT'
+  | 'UNKNOWN_FIELD'
+  | 'SCHEMA_MISMATCH';

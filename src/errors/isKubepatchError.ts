@@ -1,10 +1,12 @@
 import type { InvalidDocumentError } from './InvalidDocumentError.js';
 import type { InvalidPatchError } from './InvalidPatchError.js';
+import type { InvalidSchemaError } from './InvalidSchemaError.js';
 import { KubepatchError, kubepatchErrorBrand } from './KubepatchError.js';
 import type { KubepatchErrorCode } from './KubepatchErrorCode.js';
 import type { PatchConflictError } from './PatchConflictError.js';
 import type { PatchTestFailedError } from './PatchTestFailedError.js';
 import type { PreconditionFailedError } from './PreconditionFailedError.js';
+import type { StrategicMergePatchError } from './StrategicMergePatchError.js';
 
 /**
  * The error class thrown for each {@link KubepatchErrorCode}.
@@ -23,6 +25,16 @@ export interface KubepatchErrorByCode {
   TEST_FAILED: PatchTestFailedError;
   CONFLICT: PatchConflictError;
   PRECONDITION_FAILED: PreconditionFailedError;
+  INVALID_SCHEMA: InvalidSchemaError;
+  LIST_OF_LISTS: StrategicMergePatchError;
+  MIXED_LIST_TYPES: StrategicMergePatchError;
+  MISSING_MERGE_KEY: StrategicMergePatchError;
+  UNKNOWN_PATCH_TYPE: StrategicMergePatchError;
+  BAD_PRIMITIVE_LIST_FORMAT: StrategicMergePatchError;
+  BAD_RETAIN_KEYS_FORMAT: StrategicMergePatchError;
+  BAD_SET_ELEMENT_ORDER_FORMAT: StrategicMergePatchError;
+  UNKNOWN_FIELD: StrategicMergePatchError;
+  SCHEMA_MISMATCH: StrategicMergePatchError;
 }
 
 /**

@@ -1,0 +1,149 @@
+import { jsonEqual } from '../../json/jsonEqual.js';
+import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
+import { getOwn, isJsonObject, setOwn } from '../../json/ownProperty.js';
+import type { PatchSchema } from '../../schema/PatchSchema.js';
+import { deleteDirective, fail } from './directives.js';
+import { deduplicateScalars, elementKind, orderBy, requireMergeKeys } from './elementOrder.js';
+import { diffMaps } from './diffMaps.js';
+import type { DiffOptions } from './diffOptions.js';
+import { formatGoValue } from './goValues.js';
+import { sortLessOrEqual } from './goSort.js';
+
+/** The three parallel lists a merge list contributes to a patch. */
+export interface ListDiff {
+  /** Changed and added elements (with the merge key), then `$patch: delete` elements. */
+  readonly patch: JsonValue[];
+  /** `$deleteFromPrimitiveList/<field>`: scalars removed. */
+  readonly deletions: JsonValue[];
+  /** `$setElementOrder/<field>`: the merge keys (or scalars) in modified order. */
+  readonly order: JsonValue[];
+}
+
+const empty: ListDiff = { patch: [], deletions: [], order: [] };
+
+/**
+ * Go's `diffLists` for a list whose strategy is `merge`. Both lists are sorted by the `%v` text of
+ * their merge key (or value) and walked side by side; the patch list is then put back in modified
+ * order. When the original list is empty the patch is simply the modified list.
+ */
+export function diffLists(original: JsonValue[], modified: JsonValue[], itemSchema: PatchSchema, mergeKey: string, options: DiffOptions, path: string): ListDiff {
+  if (original.length === 0) {
+    if (modified.length === 0 || options.ignoreChangesAndAdditions) return empty;
+    return { patch: modified, deletions: [], order: [] };
+  }
+  const kind = elementKind(path, original, modified);
+  if (kind === 'map') {
+    const { changes, deletions } = diffListsOfMaps(original, modified, itemSchema, mergeKey, options, path);
+    const patch = orderBy(changes, modified, mergeKey, kind, path).concat(deletions);
+    const orderChanged = !sameOrder(original, modified, mergeKey, path);
+    const wantOrder =
+      options.setElementOrder &&
+      ((!options.ignoreChangesAndAdditions && (patch.length > 0 || orderChanged)) || (!options.ignoreDeletions && patch.length > 0));
+    const order = wantOrder
+      ? modified.map((item) => {
+          const entry: JsonObject = {};
+          setOwn(entry, mergeKey, getOwn(item as JsonObject, mergeKey) as JsonValue);
+          return entry;
+        })
+      : [];
+    return { patch, deletions: [], order };
+  }
+  const { additions, deletions } = diffListsOfScalars(original, modified, options);
+  const patch = orderBy(additions, modified, mergeKey, kind, path);
+  const wantOrder =
+    options.setElementOrder &&
+    ((!options.ignoreDeletions && deletions.length > 0) || (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified)));
+  return { patch, deletions, order: wantOrder ? modified : [] };
+}
+
+/** Go's `isOrderSame`: the same merge keys at the same positions. */
+function sameOrder(original: readonly JsonValue[], modified: readonly JsonValue[], mergeKey: string, path: string): boolean {
+  if (original.length !== modified.length) return false;
+  requireMergeKeys(mergeKey, path, original, modified);
+  return modified.every((item, i) => {
+    const a = (original[i] as JsonObject)[mergeKey];
+    return a === (item as JsonObject)[mergeKey] && (typeof a !== 'object' || a === null);
+  });
+}
+
+/**
+ * Go's `diffListsOfScalars`: both lists sorted by `%v` text and walked together; values only in
+ * `modified` are additions, values only in `original` deletions (de-duplicated the way Go does).
+ */
+function diffListsOfScalars(original: JsonValue[], modified: JsonValue[], options: DiffOptions): { additions: JsonValue[]; deletions: JsonValue[] } {
+  const before = [...original];
+  const after = [...modified];
+  sortLessOrEqual(before, formatGoValue);
+  sortLessOrEqual(after, formatGoValue);
+  const additions: JsonValue[] = [];
+  const deletions: JsonValue[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const a = i < before.length ? formatGoValue(before[i]) : undefined;
+    const b = j < after.length ? formatGoValue(after[j]) : undefined;
+    if (a !== undefined && b !== undefined && a === b) {
+      i++;
+      j++;
+    } else if (a === undefined || (b !== undefined && a > b)) {
+      if (!options.ignoreChangesAndAdditions) additions.push(after[j]!);
+      j++;
+    } else {
+      if (!options.ignoreDeletions) deletions.push(before[i]!);
+      i++;
+    }
+  }
+  return { additions, deletions: deduplicateScalars(deletions) };
+}
+
+/**
+ * Go's `diffListsOfMaps`: elements matched by the `%v` text of their merge key after sorting
+ * both lists; matched elements are diffed recursively (the merge key is put back into a
+ * non-empty element patch), new elements are added whole, removed ones become
+ * `{<mergeKey>: value, $patch: delete}`.
+ */
+function diffListsOfMaps(original: JsonValue[], modified: JsonValue[], itemSchema: PatchSchema, mergeKey: string, options: DiffOptions, path: string): { changes: JsonValue[]; deletions: JsonValue[] } {
+  const before = sortedByMergeKey(original, mergeKey, path);
+  const after = sortedByMergeKey(modified, mergeKey, path);
+  const changes: JsonValue[] = [];
+  const deletions: JsonValue[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const a = before[i];
+    const b = after[j];
+    if (a !== undefined && b !== undefined && a.text === b.text) {
+      const nested = diffMaps(a.item, b.item, itemSchema, options, `${path}/${j}`);
+      if (Object.keys(nested).length > 0) {
+        setOwn(nested, mergeKey, b.key);
+        changes.push(nested);
+      }
+      i++;
+      j++;
+    } else if (a === undefined || (b !== undefined && a.text > b.text)) {
+      if (!options.ignoreChangesAndAdditions) changes.push(b!.item);
+      j++;
+    } else {
+      if (!options.ignoreDeletions) deletions.push(deleteDirective(mergeKey, a.key));
+      i++;
+    }
+  }
+  return { changes, deletions };
+}
+
+interface Keyed {
+  readonly item: JsonObject;
+  readonly key: JsonValue;
+  readonly text: string;
+}
+
+function sortedByMergeKey(list: readonly JsonValue[], mergeKey: string, path: string): Keyed[] {
+  const keyed = list.map((item): Keyed => {
+    if (!isJsonObject(item)) return fail('MIXED_LIST_TYPES', 'expected a map in a merge list', path);
+    const key = getOwn(item, mergeKey);
+    if (key === undefined) return fail('MISSING_MERGE_KEY', `map: ${JSON.stringify(item)} does not contain declared merge key: ${mergeKey}`, path);
+    return { item, key, text: formatGoValue(key) };
+  });
+  sortLessOrEqual(keyed, (entry) => entry.text);
+  return keyed;
+}

@@ -1,0 +1,75 @@
+import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
+import { readTypeMeta, type GroupVersionKind, type TypeMeta } from './GroupVersionKind.js';
+import { PATCH_CONTENT_TYPES } from './PatchType.js';
+import { schemaFor } from './schemaFor.js';
+
+/**
+ * The patch format to send for a kind, what `kubectl apply` chooses: see {@link patchTypeFor}.
+ *
+ * @example
+ * ```ts
+ * const choice: PatchTypeChoice = { type: 'merge', contentType: 'application/merge-patch+json', reason: '…' };
+ * ```
+ * @public
+ */
+export interface PatchTypeChoice {
+  /** `'strategic'` for built-in kinds, `'merge'` for everything else. */
+  readonly type: 'strategic' | 'merge';
+  /** The `Content-Type` of the PATCH request. */
+  readonly contentType: (typeof PATCH_CONTENT_TYPES)['strategic' | 'merge'];
+  /** Why, in a sentence fit for a log line or a CLI message. */
+  readonly reason: string;
+}
+
+/**
+ * Which patch to send for an object, as `kubectl apply` decides: a strategic merge patch for the
+ * built-in kinds of Kubernetes 1.33 (those {@link schemaFor} knows), a JSON merge patch for
+ * everything else. The API server answers a strategic merge patch to a custom resource (an Argo
+ * `Rollout`, say) with 415 Unsupported Media Type: custom resources have no Go types to carry
+ * patch strategies. kubectl makes the same choice when the kind's OpenAPI does not list the
+ * strategic content type for PATCH.
+ *
+ * Throws {@link InvalidDocumentError} when the object has no string `apiVersion` and `kind`
+ * (or, as a {@link GroupVersionKind}, no `group`, `version` and `kind`).
+ *
+ * @example
+ * ```ts
+ * patchTypeFor({ apiVersion: 'apps/v1', kind: 'Deployment' }).type; // 'strategic'
+ * patchTypeFor({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout' });
+ * // { type: 'merge', contentType: 'application/merge-patch+json', reason: 'argoproj.io/v1alpha1 Rollout is not a built-in kind …' }
+ * ```
+ * @public
+ */
+export function patchTypeFor(object: TypeMeta | GroupVersionKind): PatchTypeChoice;
+/**
+ * Which patch to send for a kind given by `apiVersion` and `kind`.
+ *
+ * @example
+ * ```ts
+ * patchTypeFor('v1', 'ConfigMap').contentType; // 'application/strategic-merge-patch+json'
+ * ```
+ * @public
+ */
+export function patchTypeFor(apiVersion: string, kind: string): PatchTypeChoice;
+export function patchTypeFor(first: string | TypeMeta | GroupVersionKind, kind?: string): PatchTypeChoice {
+  const typeMeta =
+    typeof first === 'string' ? (typeof kind === 'string' ? { apiVersion: first, kind } : undefined) : readTypeMeta(first);
+  if (typeMeta === undefined) {
+    throw new InvalidDocumentError('cannot choose a patch type: the object needs a string apiVersion and kind', { input: 'object' });
+  }
+  const name = `${typeMeta.apiVersion} ${typeMeta.kind}`;
+  if (schemaFor(typeMeta) !== undefined) {
+    return {
+      type: 'strategic',
+      contentType: PATCH_CONTENT_TYPES.strategic,
+      reason: `${name} is a built-in Kubernetes kind, so the API server accepts a strategic merge patch, which merges lists such as containers by key`,
+    };
+  }
+  return {
+    type: 'merge',
+    contentType: PATCH_CONTENT_TYPES.merge,
+    reason:
+      `${name} is not a built-in Kubernetes 1.33 kind (a custom resource, or unknown to this version), ` +
+      'and the API server refuses a strategic merge patch to custom resources (415 Unsupported Media Type), so send a JSON merge patch',
+  };
+}
