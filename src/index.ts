@@ -57,16 +57,7 @@ export {
 } from './patch/strategic/createThreeWayStrategicMergePatch.js';
 
 // ---- schema: where patch strategies come from (built-in kinds, OpenAPI, CRDs) ----
-export type {
-  FieldDef,
-  PatchMeta,
-  PatchStrategy,
-  ScalarFormat,
-  SchemaTable,
-  StructDef,
-  TypeRef,
-} from './schema/SchemaTable.js';
-export { PatchSchema, type SchemaField } from './schema/PatchSchema.js';
+// (The SchemaTable types and PatchSchema are exported above, next to the strategic engine.)
 export type { GroupVersionKind, TypeMeta } from './schema/GroupVersionKind.js';
 export { schemaFor } from './schema/schemaFor.js';
 export { schemaFromOpenAPI } from './schema/schemaFromOpenAPI.js';

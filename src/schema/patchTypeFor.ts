@@ -69,7 +69,8 @@ export function patchTypeFor(first: string | TypeMeta | GroupVersionKind, kind?:
     type: 'merge',
     contentType: PATCH_CONTENT_TYPES.merge,
     reason:
-      `${name} is not a built-in Kubernetes 1.33 kind (a custom resource, or unknown to this version), ` +
-      'and the API server refuses a strategic merge patch to custom resources (415 Unsupported Media Type), so send a JSON merge patch',
+      `${name} is not a built-in kind of Kubernetes 1.33 (k8s.io/api), so there are no patch strategies for it: ` +
+      'send a JSON merge patch, which every kind accepts; the API server refuses a strategic merge patch to a custom resource ' +
+      '(415 Unsupported Media Type)',
   };
 }

@@ -1,12 +1,14 @@
 import { assertJsonValue } from '../../json/assertJsonValue.js';
 import { cloneJson } from '../../json/cloneJson.js';
-import { fingerprint } from '../../json/fingerprint.js';
 import { jsonEqual } from '../../json/jsonEqual.js';
 import type { JsonInput, JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys } from '../../json/ownProperty.js';
 import { escapePointerToken } from '../../json/pointer.js';
+import type { PatchSchema, SchemaField } from '../../schema/PatchSchema.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
-import { matchSequences, type EditStep } from './matchSequences.js';
+import { diffKeyedList, listKeys } from './diffKeyedList.js';
+import { diffListByPosition } from './diffListByPosition.js';
+import type { JsonDiffContext } from './JsonDiffContext.js';
 
 /**
  * Options of {@link createJsonPatch}.
@@ -28,6 +30,18 @@ export interface CreateJsonPatchOptions {
    * Default: `false`.
    */
   readonly guard?: boolean;
+  /**
+   * The schema of the documents ({@link schemaFor}, {@link schemaFromCRD}, …). Lists with keys
+   * (a merge key such as `name`, or server-side-apply list-map keys such as `containerPort` and
+   * `protocol`) are then diffed by key: removed, moved, added and changed elements are addressed
+   * by their index at that moment, and each operation on an existing element is preceded by a
+   * `test` of its key, so the patch fails instead of touching another element when the list has
+   * changed since it was read. This is how to patch keyed lists of custom resources safely, since
+   * the API server accepts no strategic merge patch for them.
+   *
+   * Default: none (lists are diffed by content and position).
+   */
+  readonly schema?: PatchSchema;
 }
 
 /**
@@ -40,6 +54,9 @@ export interface CreateJsonPatchOptions {
  *   unique elements as anchors, exact matching of small gaps), so an element inserted or removed
  *   in the middle gives one `add` or `remove` instead of rewriting every index after it; a changed
  *   element that keeps some member (such as its `name`) is patched inside, others are replaced;
+ * - with a `schema`, keyed lists (containers by `name`, ports by `containerPort` and `protocol`)
+ *   are matched by key instead, and each operation on an existing element is guarded by a `test`
+ *   of its key (see {@link CreateJsonPatchOptions.schema});
  * - operations on one array are listed front to back, each index counted on the array as the
  *   operations before it left it.
  *
@@ -50,6 +67,16 @@ export interface CreateJsonPatchOptions {
  *   { env: [{ name: 'A', value: '1' }, { name: 'C', value: '4' }] },
  * );
  * // [ { op: 'remove', path: '/env/1' }, { op: 'replace', path: '/env/1/value', value: '4' } ]
+ *
+ * createJsonPatch(
+ *   { spec: { containers: [{ name: 'app', image: 'app:1' }, { name: 'proxy', image: 'envoy:1' }] } },
+ *   { spec: { containers: [{ name: 'proxy', image: 'envoy:2' }] } },
+ *   { schema: schemaFor('v1', 'Pod') },
+ * );
+ * // [ { op: 'test', path: '/spec/containers/0/name', value: 'app' },
+ * //   { op: 'remove', path: '/spec/containers/0' },
+ * //   { op: 'test', path: '/spec/containers/0/name', value: 'proxy' },
+ * //   { op: 'replace', path: '/spec/containers/0/image', value: 'envoy:2' } ]
  * ```
  * @throws {@link InvalidDocumentError} when an argument is not a JSON value.
  * @public
@@ -58,22 +85,31 @@ export function createJsonPatch(from: JsonInput, to: JsonInput, options: CreateJ
   assertJsonValue(from, 'from');
   assertJsonValue(to, 'to');
   const operations: JsonPatchOperation[] = [];
-  diffValues(from, to, '', { guard: options.guard === true, operations });
+  const context: JsonDiffContext = {
+    guard: options.guard === true,
+    operations,
+    diffValues: (a, b, path, field) => diffValues(a, b, path, field, context),
+  };
+  const root = options.schema && { schema: options.schema, meta: { patchStrategies: [] } };
+  diffValues(from, to, '', root, context);
   return operations;
 }
 
-interface DiffContext {
-  readonly guard: boolean;
-  readonly operations: JsonPatchOperation[];
+function diffValues(from: JsonValue, to: JsonValue, path: string, field: SchemaField | undefined, context: JsonDiffContext): void {
+  if (isJsonObject(from) && isJsonObject(to)) {
+    diffObjects(from, to, path, field?.schema, context);
+  } else if (Array.isArray(from) && Array.isArray(to)) {
+    const keys = listKeys(field?.meta);
+    const itemSchema = field?.schema.items();
+    if (keys === undefined || itemSchema === undefined || !diffKeyedList(from, to, path, keys, itemSchema, context)) {
+      diffListByPosition(from, to, path, itemSchema, context);
+    }
+  } else if (!jsonEqual(from, to)) {
+    context.operations.push({ op: 'replace', path, value: cloneJson(to) });
+  }
 }
 
-function diffValues(from: JsonValue, to: JsonValue, path: string, context: DiffContext): void {
-  if (isJsonObject(from) && isJsonObject(to)) diffObjects(from, to, path, context);
-  else if (Array.isArray(from) && Array.isArray(to)) diffArrays(from, to, path, context);
-  else if (!jsonEqual(from, to)) context.operations.push({ op: 'replace', path, value: cloneJson(to) });
-}
-
-function diffObjects(from: JsonObject, to: JsonObject, path: string, context: DiffContext): void {
+function diffObjects(from: JsonObject, to: JsonObject, path: string, schema: PatchSchema | undefined, context: JsonDiffContext): void {
   for (const key of jsonKeys(from)) {
     if (getOwn(to, key) === undefined) context.operations.push({ op: 'remove', path: `${path}/${escapePointerToken(key)}` });
   }
@@ -81,81 +117,6 @@ function diffObjects(from: JsonObject, to: JsonObject, path: string, context: Di
     const before = getOwn(from, key);
     const memberPath = `${path}/${escapePointerToken(key)}`;
     if (before === undefined) context.operations.push({ op: 'add', path: memberPath, value: cloneJson(to[key] as JsonValue) });
-    else diffValues(before, to[key] as JsonValue, memberPath, context);
+    else context.diffValues(before, to[key] as JsonValue, memberPath, schema?.field(key));
   }
-}
-
-function diffArrays(from: JsonValue[], to: JsonValue[], path: string, context: DiffContext): void {
-  if (from.length === to.length && jsonEqual(from, to)) return;
-  const ids = new Map<string, number>();
-  const idOf = (element: JsonValue): number => {
-    const key = fingerprint(element);
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
-    return id;
-  };
-  const steps = matchSequences(from.map(idOf), to.map(idOf));
-
-  // `index` is where the next element of `from` sits once the operations so far have applied.
-  let index = 0;
-  let deleted: number[] = [];
-  let inserted: number[] = [];
-  const flush = (): void => {
-    // Pair a removed element with an added one where they look like the same element (a member
-    // such as `name` kept its value); surplus elements on either side are removed or added.
-    let d = 0;
-    let n = 0;
-    while (d < deleted.length || n < inserted.length) {
-      const before = d < deleted.length ? from[deleted[d]!]! : undefined;
-      const after = n < inserted.length ? to[inserted[n]!]! : undefined;
-      const surplus = deleted.length - d - (inserted.length - n);
-      if (before !== undefined && after !== undefined && (surplus === 0 || looksAlike(before, after))) {
-        changeElement(before, after, `${path}/${index++}`, context);
-        d++;
-        n++;
-      } else if (before !== undefined && surplus > 0) {
-        guardElement(before, `${path}/${index}`, context);
-        context.operations.push({ op: 'remove', path: `${path}/${index}` });
-        d++;
-      } else {
-        context.operations.push({ op: 'add', path: `${path}/${index++}`, value: cloneJson(after!) });
-        n++;
-      }
-    }
-    deleted = [];
-    inserted = [];
-  };
-  for (const step of steps as EditStep[]) {
-    if (step.kind === 'keep') {
-      flush();
-      index++;
-    } else if (step.kind === 'delete') {
-      deleted.push(step.i);
-    } else {
-      inserted.push(step.j);
-    }
-  }
-  flush();
-}
-
-/** Patch inside an element that is recognisably the same one (a member kept its value), else replace it. */
-function changeElement(before: JsonValue, after: JsonValue, path: string, context: DiffContext): void {
-  guardElement(before, path, context);
-  if (looksAlike(before, after)) diffValues(before, after, path, context);
-  else context.operations.push({ op: 'replace', path, value: cloneJson(after) });
-}
-
-/** Two objects that keep some scalar member (`name`, `containerPort`, …), or two arrays. */
-function looksAlike(before: JsonValue, after: JsonValue): boolean {
-  if (Array.isArray(before)) return Array.isArray(after);
-  if (!isJsonObject(before) || !isJsonObject(after)) return false;
-  for (const key of jsonKeys(before)) {
-    const value = before[key] as JsonValue;
-    if (typeof value !== 'object' && jsonEqual(value, getOwn(after, key))) return true;
-  }
-  return false;
-}
-
-function guardElement(element: JsonValue, path: string, context: DiffContext): void {
-  if (context.guard) context.operations.push({ op: 'test', path, value: cloneJson(element) });
 }
