@@ -48,12 +48,18 @@ export function directiveTarget(key: string, prefix: string, path: string): stri
  * Go's `removeDirectives`: a value from a patch stored as it is (a new key), without the maps
  * that carry `$patch` (they are dropped where they stand). Returns `undefined` when the value
  * itself is such a map. Works in place on the engine's private copy.
+ *
+ * With `stripDirectiveKeys` (when applying a patch), unlike Go, the other directive keys
+ * (`$retainKeys`, `$setElementOrder/…`, `$deleteFromPrimitiveList/…`) are dropped too. Go leaves
+ * them in its intermediate map, but the API server and `kubectl` decode that map into the typed
+ * object, which has no such fields, so they never appear in an object anyone can read; keeping
+ * them would only leak patch syntax into documents. Combining two patches keeps them.
  */
-export function removeDirectives(value: JsonValue): JsonValue | undefined {
+export function removeDirectives(value: JsonValue, stripDirectiveKeys: boolean): JsonValue | undefined {
   if (Array.isArray(value)) {
     const kept: JsonValue[] = [];
     for (const element of value) {
-      const cleaned = removeDirectives(element);
+      const cleaned = removeDirectives(element, stripDirectiveKeys);
       if (cleaned !== undefined) kept.push(cleaned);
     }
     return kept;
@@ -61,11 +67,19 @@ export function removeDirectives(value: JsonValue): JsonValue | undefined {
   if (!isJsonObject(value)) return value;
   if (Object.hasOwn(value, directiveMarker)) return undefined;
   for (const key of jsonKeys(value)) {
-    const cleaned = removeDirectives(value[key] as JsonValue);
+    if (stripDirectiveKeys && isDirectiveKey(key)) {
+      delete value[key];
+      continue;
+    }
+    const cleaned = removeDirectives(value[key] as JsonValue, stripDirectiveKeys);
     if (cleaned === undefined) delete value[key];
     else setOwn(value, key, cleaned);
   }
   return value;
+}
+
+function isDirectiveKey(key: string): boolean {
+  return key === retainKeysDirective || key.startsWith(`${setElementOrderPrefix}/`) || key.startsWith(`${deleteFromPrimitiveListPrefix}/`);
 }
 
 /** Go's `discardNullValuesFromPatch`: removes `null` members at every depth, in place. */

@@ -73,7 +73,7 @@ export function mergeMap(original: JsonObject, patch: JsonObject, schema: PatchS
 
 function storePatchValue(original: JsonObject, key: string, value: JsonValue, options: MergeOptions): void {
   if (options.ignoreUnmatchedNulls) discardNulls(value);
-  const cleaned = removeDirectives(value);
+  const cleaned = removeDirectives(value, options.mergeParallelList);
   if (cleaned === undefined) delete original[key];
   else setOwn(original, key, cleaned);
 }
@@ -142,7 +142,7 @@ function mergeOrderedLists(original: JsonObject, patch: JsonObject, schema: Patc
     let merged: JsonValue[];
     let liveOrder = originalList ?? [];
     if (originalList !== undefined && patchList === undefined) merged = originalList;
-    else if (originalList === undefined && patchList !== undefined) merged = removeDirectives(patchList) as JsonValue[];
+    else if (originalList === undefined && patchList !== undefined) merged = removeDirectives(patchList, options.mergeParallelList) as JsonValue[];
     else if (originalList !== undefined && patchList !== undefined) {
       if (strategy === 'merge') {
         ({ merged, originalView: liveOrder } = mergeListWithView(originalList, patchList, field.schema.items(), mergeKey, options, false, keyPath));
