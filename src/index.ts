@@ -64,3 +64,5 @@ export { schemaFromOpenAPI } from './schema/schemaFromOpenAPI.js';
 export { schemaFromCRD } from './schema/schemaFromCRD.js';
 export { PATCH_CONTENT_TYPES, type PatchType } from './schema/PatchType.js';
 export { patchTypeFor, type PatchTypeChoice } from './schema/patchTypeFor.js';
+
+export { createPatchFor, type CreatePatchForOptions, type PatchFor } from './patch/createPatchFor.js';
