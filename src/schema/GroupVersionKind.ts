@@ -35,16 +35,19 @@ export interface GroupVersionKind {
 }
 
 /**
- * The `apiVersion` and `kind` of either form, or `undefined` when they are not both strings
- * (a caller without types may pass anything).
+ * The `apiVersion` and `kind` named by `(apiVersion, kind)` or by one object of either form, or
+ * `undefined` when they are not both strings (a caller without types may pass anything).
  * @internal
  */
-export function readTypeMeta(input: TypeMeta | GroupVersionKind): TypeMeta | undefined {
-  if (typeof input !== 'object' || input === null) return undefined;
+export function readTypeMeta(args: readonly [unknown, unknown?]): TypeMeta | undefined {
+  const [first, second] = args;
+  if (typeof first === 'string') return typeof second === 'string' ? { apiVersion: first, kind: second } : undefined;
+  if (typeof first !== 'object' || first === null) return undefined;
+  const input = first as { readonly [key: string]: unknown };
   const { kind } = input;
   if (typeof kind !== 'string') return undefined;
-  if ('apiVersion' in input && typeof input.apiVersion === 'string') return { apiVersion: input.apiVersion, kind };
-  if ('version' in input && typeof input.group === 'string' && typeof input.version === 'string') {
+  if (typeof input.apiVersion === 'string') return { apiVersion: input.apiVersion, kind };
+  if (typeof input.group === 'string' && typeof input.version === 'string') {
     // client-go's GroupVersion.String(): the core group has no "/" prefix.
     return { apiVersion: input.group === '' ? input.version : `${input.group}/${input.version}`, kind };
   }

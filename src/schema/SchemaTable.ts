@@ -51,8 +51,11 @@ export type PatchStrategy = 'merge' | 'replace' | 'retainKeys';
  * - `map`: an object with arbitrary keys whose values are `elem` (`map[string]T`, `additionalProperties`);
  * - `scalar`: a string, number or boolean; `format` refines it (`int-or-string` and `quantity` matter
  *   to semantic comparison);
- * - `unknown`: anything (`runtime.RawExtension`, `x-kubernetes-preserve-unknown-fields`, no schema):
- *   maps merge and lists are replaced, and every key is accepted.
+ * - `unknown`: anything, described by no schema (`x-kubernetes-preserve-unknown-fields`, or
+ *   {@link PatchSchema.unknown}): maps merge, lists are replaced, every key is accepted;
+ * - `opaque`: a value Go's schema cannot see into (`runtime.RawExtension`, `metav1.FieldsV1`, an
+ *   OpenAPI schema with neither type nor properties): it has no fields, so, as in Go, a strategic
+ *   merge patch that must merge maps inside it fails with `UNKNOWN_FIELD`.
  *
  * @example
  * ```ts
@@ -65,7 +68,8 @@ export type TypeRef =
   | { readonly kind: 'list'; readonly elem: TypeRef }
   | { readonly kind: 'map'; readonly elem: TypeRef }
   | { readonly kind: 'scalar'; readonly type?: 'string' | 'integer' | 'number' | 'boolean'; readonly format?: ScalarFormat }
-  | { readonly kind: 'unknown' };
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'opaque' };
 
 /**
  * Refinements of a scalar that change how values compare.

@@ -27,7 +27,7 @@ let decoded: BuiltinSchemas | undefined;
  *   (`patchStrategies` left out when empty);
  * - a type is `?` (Go `omitempty`) then `@Name` (a struct: `Name` without a dot is in the
  *   declaring type's package, so `@PodSpec` inside `io.k8s.api.core.v1.Pod` is
- *   `io.k8s.api.core.v1.PodSpec`), `[]<type>` (list), `{}<type>` (map), `*` (unknown), or a scalar
+ *   `io.k8s.api.core.v1.PodSpec`), `[]<type>` (list), `{}<type>` (map), `*` (unknown), `!` (opaque), or a scalar
  *   `<type>/<format>` with either part optional (`string`, `integer/int32`, `/quantity`).
  *
  * @internal
@@ -102,6 +102,7 @@ function decodeType(text: string, pkg: string, scalars: Map<string, TypeRef>): T
     return Object.freeze({ kind: 'struct', ref: name.includes('.') ? name : pkg + name });
   }
   if (text === '*') return leafTypeRefs.unknown;
+  if (text === '!') return leafTypeRefs.opaque;
   let scalar = scalars.get(text);
   if (scalar === undefined) {
     const [type, format] = text.split('/') as [string, string | undefined];

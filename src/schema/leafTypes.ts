@@ -16,8 +16,13 @@ export const leafTypeRefs = Object.freeze({
   dateTime: Object.freeze({ kind: 'scalar', type: 'string', format: 'date-time' }),
   /** `metav1.Duration`: a Go duration string such as `"1m30s"`. */
   duration: Object.freeze({ kind: 'scalar', type: 'string', format: 'duration' }),
-  /** `runtime.RawExtension`, `metav1.FieldsV1`, `json.RawMessage`, `interface{}`: any JSON. */
+  /** Any JSON, with no schema: every key accepted (`x-kubernetes-preserve-unknown-fields`). */
   unknown: Object.freeze({ kind: 'unknown' }),
+  /**
+   * `runtime.RawExtension`, `metav1.FieldsV1`, `json.RawMessage`, `interface{}`: any JSON that Go's
+   * patch metadata cannot look into (its lookups fail there with "unable to find api field").
+   */
+  opaque: Object.freeze({ kind: 'opaque' }),
 } satisfies Record<string, TypeRef>);
 
 /**
@@ -34,6 +39,6 @@ export const leafTypeRefsByOpenAPIId: ReadonlyMap<string, TypeRef> = new Map<str
   ['io.k8s.apimachinery.pkg.apis.meta.v1.Time', leafTypeRefs.dateTime],
   ['io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime', leafTypeRefs.dateTime],
   ['io.k8s.apimachinery.pkg.apis.meta.v1.Duration', leafTypeRefs.duration],
-  ['io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1', leafTypeRefs.unknown],
-  ['io.k8s.apimachinery.pkg.runtime.RawExtension', leafTypeRefs.unknown],
+  ['io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1', leafTypeRefs.opaque],
+  ['io.k8s.apimachinery.pkg.runtime.RawExtension', leafTypeRefs.opaque],
 ]);

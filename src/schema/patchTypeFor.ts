@@ -27,42 +27,41 @@ export interface PatchTypeChoice {
  * everything else. The API server answers a strategic merge patch to a custom resource (an Argo
  * `Rollout`, say) with 415 Unsupported Media Type: custom resources have no Go types to carry
  * patch strategies. kubectl makes the same choice when the kind's OpenAPI does not list the
- * strategic content type for PATCH.
+ * strategic content type for PATCH. The few kinds the server defines outside k8s.io/api
+ * (`apiextensions.k8s.io` CustomResourceDefinition, `apiregistration.k8s.io` APIService) would
+ * take a strategic merge patch, but kubepatch has no schema for them, so they get the merge patch,
+ * which is always accepted.
  *
- * Throws {@link InvalidDocumentError} when the object has no string `apiVersion` and `kind`
- * (or, as a {@link GroupVersionKind}, no `group`, `version` and `kind`).
+ * Takes the same arguments as {@link schemaFor}: `apiVersion` and `kind`, a manifest, or a
+ * {@link GroupVersionKind}. Throws {@link InvalidDocumentError} (`INVALID_DOCUMENT`) when they
+ * do not name a kind (no string `apiVersion` and `kind`).
  *
  * @example
  * ```ts
  * patchTypeFor({ apiVersion: 'apps/v1', kind: 'Deployment' }).type; // 'strategic'
- * patchTypeFor({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout' });
- * // { type: 'merge', contentType: 'application/merge-patch+json', reason: 'argoproj.io/v1alpha1 Rollout is not a built-in kind …' }
- * ```
- * @public
- */
-export function patchTypeFor(object: TypeMeta | GroupVersionKind): PatchTypeChoice;
-/**
- * Which patch to send for a kind given by `apiVersion` and `kind`.
- *
- * @example
- * ```ts
  * patchTypeFor('v1', 'ConfigMap').contentType; // 'application/strategic-merge-patch+json'
+ * patchTypeFor({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout' });
+ * // { type: 'merge', contentType: 'application/merge-patch+json',
+ * //   reason: 'argoproj.io/v1alpha1 Rollout is not a built-in kind of Kubernetes 1.33 …' }
  * ```
  * @public
  */
-export function patchTypeFor(apiVersion: string, kind: string): PatchTypeChoice;
-export function patchTypeFor(first: string | TypeMeta | GroupVersionKind, kind?: string): PatchTypeChoice {
-  const typeMeta =
-    typeof first === 'string' ? (typeof kind === 'string' ? { apiVersion: first, kind } : undefined) : readTypeMeta(first);
+export function patchTypeFor(
+  ...args: [apiVersion: string, kind: string] | [object: TypeMeta | GroupVersionKind]
+): PatchTypeChoice {
+  const typeMeta = readTypeMeta(args);
   if (typeMeta === undefined) {
-    throw new InvalidDocumentError('cannot choose a patch type: the object needs a string apiVersion and kind', { input: 'object' });
+    const message = 'cannot choose a patch type: the object needs a string apiVersion and kind';
+    throw new InvalidDocumentError(message, { input: 'object' });
   }
   const name = `${typeMeta.apiVersion} ${typeMeta.kind}`;
-  if (schemaFor(typeMeta) !== undefined) {
+  if (schemaFor(typeMeta.apiVersion, typeMeta.kind) !== undefined) {
     return {
       type: 'strategic',
       contentType: PATCH_CONTENT_TYPES.strategic,
-      reason: `${name} is a built-in Kubernetes kind, so the API server accepts a strategic merge patch, which merges lists such as containers by key`,
+      reason:
+        `${name} is a built-in Kubernetes kind, so the API server accepts a strategic merge patch, ` +
+        'which merges lists such as containers by key',
     };
   }
   return {

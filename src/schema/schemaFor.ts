@@ -10,31 +10,26 @@ const schemasByTypeId = new Map<string, PatchSchema>();
  * anything else, custom resources included, `undefined`: read those with {@link schemaFromCRD}
  * or {@link schemaFromOpenAPI}.
  *
+ * Name the kind by `apiVersion` and `kind`, or pass one object: a manifest (or anything with
+ * `apiVersion` and `kind`, see {@link TypeMeta}) or a {@link GroupVersionKind}.
  * Schemas are built once per kind and shared, so calling this for every object is cheap.
  *
  * @example
  * ```ts
  * const pod = schemaFor('v1', 'Pod')!;
  * pod.field('spec')!.schema.field('containers')!.meta.patchMergeKey; // 'name'
+ * schemaFor(manifest); // manifest: { apiVersion: 'apps/v1', kind: 'Deployment', … }
+ * schemaFor({ group: 'apps', version: 'v1', kind: 'Deployment' });
  * schemaFor('argoproj.io/v1alpha1', 'Rollout'); // undefined
  * ```
  * @public
  */
-export function schemaFor(apiVersion: string, kind: string): PatchSchema | undefined;
-/**
- * The patch schema of the built-in kind an object declares (a manifest, or just its
- * `apiVersion` and `kind`), or of a {@link GroupVersionKind}; `undefined` for custom resources.
- *
- * @example
- * ```ts
- * schemaFor({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } } as TypeMeta);
- * schemaFor({ group: 'apps', version: 'v1', kind: 'Deployment' });
- * ```
- * @public
- */
-export function schemaFor(object: TypeMeta | GroupVersionKind): PatchSchema | undefined;
-export function schemaFor(first: string | TypeMeta | GroupVersionKind, kind?: string): PatchSchema | undefined {
-  const typeMeta = typeof first === 'string' ? (typeof kind === 'string' ? { apiVersion: first, kind } : undefined) : readTypeMeta(first);
+export function schemaFor(
+  ...args: [apiVersion: string, kind: string] | [object: TypeMeta | GroupVersionKind]
+): PatchSchema | undefined {
+  // One signature with two argument lists rather than overloads, so that `{@link schemaFor}`
+  // stays one unambiguous reference for TypeDoc and API Extractor.
+  const typeMeta = readTypeMeta(args);
   // A kind never holds "/", and without this check ('apps', 'v1/Deployment') would find a kind.
   if (typeMeta === undefined || typeMeta.kind.includes('/')) return undefined;
   const { table, kinds } = builtinSchemas();

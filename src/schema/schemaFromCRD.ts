@@ -5,8 +5,9 @@ import { PatchSchema } from './PatchSchema.js';
 import type { FieldDef, StructDef } from './SchemaTable.js';
 
 const objectMetaId = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
-const stringField: FieldDef = Object.freeze({ type: Object.freeze({ kind: 'scalar', type: 'string' }), patchStrategies: Object.freeze([]) });
-const objectMetaField: FieldDef = Object.freeze({ type: Object.freeze({ kind: 'struct', ref: objectMetaId }), patchStrategies: Object.freeze([]) });
+const noStrategies = Object.freeze([]);
+const stringField: FieldDef = Object.freeze({ type: Object.freeze({ kind: 'scalar', type: 'string' }), patchStrategies: noStrategies });
+const objectMetaField: FieldDef = Object.freeze({ type: Object.freeze({ kind: 'struct', ref: objectMetaId }), patchStrategies: noStrategies });
 
 type Json = { readonly [key: string]: unknown };
 
@@ -75,19 +76,25 @@ export function schemaFromCRD(crd: object, version: string): PatchSchema {
 }
 
 /** The version's schema and where it is: `spec.versions[i].schema.openAPIV3Schema`, else the v1beta1 `spec.validation`. */
-function findSchema(spec: Json, version: string, fail: (message: string, path: string) => never): { schema: unknown; pointer: string } {
+function findSchema(
+  spec: Json,
+  version: string,
+  fail: (message: string, path: string) => never,
+): { schema: unknown; pointer: string } {
   const versions = Array.isArray(spec.versions) ? (spec.versions as unknown[]) : [];
   const index = versions.findIndex((entry) => asObject(entry)?.name === version);
   if (index === -1 && spec.version !== version) {
     const names = [...versions.map((entry) => asObject(entry)?.name), spec.version].filter((name) => typeof name === 'string');
-    fail(`no version ${JSON.stringify(version)}; the CRD has ${names.length === 0 ? 'none' : names.map((n) => JSON.stringify(n)).join(', ')}`, '/spec/versions');
+    const has = names.length === 0 ? 'none' : names.map((name) => JSON.stringify(name)).join(', ');
+    fail(`no version ${JSON.stringify(version)}; the CRD has ${has}`, '/spec/versions');
   }
   const own = asObject(asObject(versions[index])?.schema)?.openAPIV3Schema;
   if (own !== undefined) return { schema: own, pointer: `/spec/versions/${index}/schema/openAPIV3Schema` };
   // apiextensions.k8s.io/v1beta1: one schema for every version.
   const legacy = asObject(spec.validation)?.openAPIV3Schema;
   if (legacy !== undefined) return { schema: legacy, pointer: '/spec/validation/openAPIV3Schema' };
-  return fail(`version ${JSON.stringify(version)} has no schema.openAPIV3Schema`, index === -1 ? '/spec' : `/spec/versions/${index}`);
+  const where = index === -1 ? '/spec' : `/spec/versions/${index}`;
+  return fail(`version ${JSON.stringify(version)} has no schema.openAPIV3Schema`, where);
 }
 
 /**
@@ -102,7 +109,9 @@ function withTypeMeta(converter: OpenAPIConverter, id: string, replaceMetadata: 
   const fields = new Map(Object.entries(struct.fields));
   const metadata = fields.get('metadata');
   if (replaceMetadata || metadata === undefined || metadata.type.kind !== 'struct') fields.set('metadata', objectMetaField);
-  const added = (['apiVersion', 'kind'] as const).filter((name) => !fields.has(name)).map((name): [string, FieldDef] => [name, stringField]);
+  const added = (['apiVersion', 'kind'] as const)
+    .filter((name) => !fields.has(name))
+    .map((name): [string, FieldDef] => [name, stringField]);
   const updated: StructDef = { ...struct, fields: Object.freeze(Object.fromEntries([...added, ...fields])) };
   converter.replace(id, updated);
 }

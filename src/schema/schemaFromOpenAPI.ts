@@ -42,7 +42,8 @@ export function schemaFromOpenAPI(document: object, typeName: string): PatchSche
   }
   const converter = new OpenAPIConverter(document as { readonly [key: string]: unknown }, 'document');
   const type = converter.named(typeName);
-  if (type.kind === 'unknown') return PatchSchema.unknown();
+  // A type that describes nothing at all: as useful as no schema, so treated as none.
+  if (type.kind === 'unknown' || type.kind === 'opaque') return PatchSchema.unknown();
   if (type.kind !== 'struct') {
     throw new InvalidSchemaError(`${JSON.stringify(typeName)} is a ${type.kind}, not an object type`, { input: 'typeName' });
   }

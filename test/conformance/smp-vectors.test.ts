@@ -5,14 +5,25 @@ import {
   createThreeWayStrategicMergePatch,
   isKubepatchError,
   PatchConflictError,
+  schemaFromOpenAPI,
   type PatchSchema,
 } from 'kubepatch';
+import { readConformance, readConformanceText } from '../helpers/conformance.js';
 import { frozenCopy } from '../helpers/deepFreeze.js';
 import { goJson, smpData, sortMergeLists, structSchema, type SmpVector } from '../helpers/smpVectors.js';
 
-/** Each schema source upstream runs every vector through (its OpenAPI v3 one is added where available). */
+/** The three schema sources upstream runs every vector through: struct tags, OpenAPI v2 and v3. */
 const schemaSources: Record<string, (root: 'MergeItem' | 'PrecisionItem') => PatchSchema> = {
   'struct tags': structSchema,
+  'OpenAPI v3': (root) =>
+    root === 'MergeItem'
+      ? schemaFromOpenAPI(readConformance<object>('smp-schemas/swagger-merge-item-v3.json'), 'mergeItem')
+      : schemaFromOpenAPI(readConformance<object>('smp-schemas/swagger-precision-item-v3.json'), 'precisionItem'),
+  'OpenAPI v2': (root) =>
+    root === 'MergeItem'
+      ? // Upstream's v2 file has a trailing comma that JSON.parse rejects, as upstream notes; drop it.
+        schemaFromOpenAPI(JSON.parse(readConformanceText('smp-schemas/swagger-merge-item.json').replace(/,(\s*})/g, '$1')) as object, 'mergeItem')
+      : schemaFromOpenAPI(readConformance<object>('smp-schemas/swagger-precision-item.json'), 'precisionItem'),
 };
 
 /** Values a JavaScript number cannot hold exactly: listed, not dropped. */

@@ -110,7 +110,7 @@ describe('the generated module', () => {
       quantity: { kind: 'scalar', format: 'quantity' },
       intOrString: { kind: 'scalar', format: 'int-or-string' },
       time: { kind: 'scalar', type: 'string', format: 'date-time' },
-      raw: { kind: 'unknown' },
+      raw: { kind: 'opaque' },
     };
     const timeField = walk(schemaFor('v1', 'Pod')!, 'metadata.creationTimestamp');
     expect(timeField.meta.type).toEqual(expected.time);

@@ -17,7 +17,8 @@ describe('patchTypeFor', () => {
   });
 
   it('sends a JSON merge patch for custom resources, which refuse strategic merge patch with 415', () => {
-    const choice = patchTypeFor({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'web' } });
+    const rollout = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'web' } };
+    const choice = patchTypeFor(rollout);
     expect(choice).toEqual({
       type: 'merge',
       contentType: 'application/merge-patch+json',

@@ -57,7 +57,9 @@ export class OpenAPIConverter {
   /** The type of the named schema `typeName`: in `components.schemas`, else in `definitions`. */
   named(typeName: string): TypeRef {
     const container = containers.find((c) => this.container(c.path) !== undefined);
-    if (container === undefined) throw this.error('the document has neither components.schemas (OpenAPI v3) nor definitions (Swagger 2.0)', '');
+    if (container === undefined) {
+      throw this.error('the document has neither components.schemas (OpenAPI v3) nor definitions (Swagger 2.0)', '');
+    }
     return this.resolve(container, typeName, `${container.pointer}/${escapePointerToken(typeName)}`);
   }
 
@@ -97,7 +99,8 @@ export class OpenAPIConverter {
 
   /** Every struct converted so far, frozen. */
   table(): SchemaTable {
-    return Object.freeze(Object.fromEntries([...this.structs].filter((entry): entry is [string, StructDef] => entry[1] !== undefined)));
+    const done = [...this.structs].filter((entry): entry is [string, StructDef] => entry[1] !== undefined);
+    return Object.freeze(Object.fromEntries(done));
   }
 
   private convertObject(schema: OpenAPISchema, id: StructId, pointer: string): TypeRef {
@@ -105,7 +108,9 @@ export class OpenAPIConverter {
     // The Kubernetes OpenAPI wraps a reference in `allOf` so that it can carry a description,
     // a default and the x-kubernetes-* extensions beside it; those are read from this schema.
     const { allOf } = schema;
-    if (Array.isArray(allOf) && allOf.length === 1 && !hasShape(schema)) return this.convert(allOf[0], id, `${pointer}/allOf/0`);
+    if (Array.isArray(allOf) && allOf.length === 1 && !hasShape(schema)) {
+      return this.convert(allOf[0], id, `${pointer}/allOf/0`);
+    }
     if (schema['x-kubernetes-int-or-string'] === true) return leafTypeRefs.intOrString;
     const type = this.typeOf(schema, pointer);
     const { properties } = schema;
@@ -114,11 +119,13 @@ export class OpenAPIConverter {
       if (properties !== undefined || embedded) return this.structOf(schema, id, pointer);
       const { additionalProperties } = schema;
       if (isSchemaObject(additionalProperties)) {
-        return { kind: 'map', elem: this.convert(additionalProperties, { id: `${id.id}{}`, exact: false }, `${pointer}/additionalProperties`) };
+        const values = { id: `${id.id}{}`, exact: false };
+        return { kind: 'map', elem: this.convert(additionalProperties, values, `${pointer}/additionalProperties`) };
       }
       if (schema['x-kubernetes-preserve-unknown-fields'] === true) return leafTypeRefs.unknown;
-      // An object without properties is a map of anything, as kube-openapi's `parseMap` reads it.
-      return { kind: 'map', elem: leafTypeRefs.unknown };
+      // An object without properties is a map of anything, as kube-openapi's `parseMap` reads it;
+      // Go's lookups inside those values fail, hence opaque.
+      return { kind: 'map', elem: leafTypeRefs.opaque };
     }
     if (type === 'array') {
       const { items } = schema;
@@ -127,13 +134,17 @@ export class OpenAPIConverter {
       if (items === undefined || Array.isArray(items)) return { kind: 'list', elem: leafTypeRefs.unknown };
       return { kind: 'list', elem: this.convert(items, { id: `${id.id}[]`, exact: false }, `${pointer}/items`) };
     }
-    if (type === undefined || type === 'null' || type === 'mixed') return leafTypeRefs.unknown;
+    if (schema['x-kubernetes-preserve-unknown-fields'] === true) return leafTypeRefs.unknown;
+    // No type and no properties: kube-openapi's "Arbitrary", which Go's patch metadata cannot see into.
+    if (type === undefined || type === 'null' || type === 'mixed') return leafTypeRefs.opaque;
     return this.scalar(type, schema.format, pointer);
   }
 
   private structOf(schema: OpenAPISchema, candidate: StructId, pointer: string): TypeRef {
     const { properties } = schema;
-    if (properties !== undefined && !isSchemaObject(properties)) throw this.error('properties must be an object', `${pointer}/properties`);
+    if (properties !== undefined && !isSchemaObject(properties)) {
+      throw this.error('properties must be an object', `${pointer}/properties`);
+    }
     const id = candidate.exact ? candidate.id : this.claim(candidate.id);
     this.structs.set(id, undefined); // registered first, so that a field referring back finds it
     if (schema['x-kubernetes-embedded-resource'] === true) this.embeddedResources.push(id);
@@ -143,7 +154,9 @@ export class OpenAPIConverter {
       const type = this.convert(property, { id: `${id}/${name}`, exact: false }, where);
       fields.push([name, Object.freeze({ type, ...readPatchMeta(property, type, where, this.input) })]);
     }
-    const struct: { -readonly [K in keyof StructDef]: StructDef[K] } = { fields: Object.freeze(Object.fromEntries(fields)) };
+    const struct: { -readonly [K in keyof StructDef]: StructDef[K] } = {
+      fields: Object.freeze(Object.fromEntries(fields)),
+    };
     const { structType } = readPatchMeta(schema, { kind: 'struct', ref: id }, pointer, this.input);
     if (structType !== undefined) struct.structType = structType;
     if (schema['x-kubernetes-preserve-unknown-fields'] === true) struct.preserveUnknownFields = true;
@@ -157,16 +170,13 @@ export class OpenAPIConverter {
     const token = container === undefined ? '' : ref.slice(container.ref.length);
     // A deeper pointer (`#/definitions/X/properties/y`) or another document is not supported.
     if (container === undefined || token === '' || token.includes('/')) {
-      throw this.error(`unsupported $ref ${JSON.stringify(ref)}: only #/components/schemas/<name> and #/definitions/<name> are resolved`, pointer);
+      const supported = 'only #/components/schemas/<name> and #/definitions/<name> are resolved';
+      throw this.error(`unsupported $ref ${JSON.stringify(ref)}: ${supported}`, pointer);
     }
     return this.resolve(container, unescapePointerToken(token), pointer);
   }
 
   private resolve(container: (typeof containers)[number], name: string, pointer: string): TypeRef {
-    const known = this.namedTypes.get(name);
-    if (known !== undefined) return known;
-    // Registered but not finished: a struct that refers back to itself.
-    if (this.structs.has(name)) return { kind: 'struct', ref: name };
     const leaf = leafTypeRefsByOpenAPIId.get(name);
     if (leaf !== undefined) return leaf;
     const schemas = this.container(container.path);
@@ -174,6 +184,10 @@ export class OpenAPIConverter {
     if (schema === undefined) {
       throw this.error(`no schema named ${JSON.stringify(name)} in ${container.path.join('.')}`, pointer);
     }
+    const known = this.namedTypes.get(name);
+    if (known !== undefined) return known;
+    // Registered but not finished: a struct that refers back to itself.
+    if (this.structs.has(name)) return { kind: 'struct', ref: name };
     // A cycle through named non-object schemas (a list of itself) describes values nested to any
     // depth with no struct to name; the deepest level is read as unknown: maps merge, lists are replaced.
     if (this.resolving.has(name)) return leafTypeRefs.unknown;
@@ -203,7 +217,10 @@ export class OpenAPIConverter {
     return `${candidate}~${n}`;
   }
 
-  /** The schema's `type`; OpenAPI 3.1 / JSON Schema type arrays such as `["string", "null"]` count as their one non-null type. */
+  /**
+   * The schema's `type`. A JSON Schema (OpenAPI 3.1) type list such as `["string", "null"]` counts
+   * as its one non-null type; a list of several is `mixed`.
+   */
   private typeOf(schema: OpenAPISchema, pointer: string): string | undefined {
     const { type } = schema;
     if (type === undefined) return undefined;
@@ -217,7 +234,11 @@ export class OpenAPIConverter {
 
   private scalar(type: string, format: unknown, pointer: string): TypeRef {
     if (!scalarTypes.has(type)) throw this.error(`unsupported type ${JSON.stringify(type)}`, `${pointer}/type`);
-    const known = typeof format !== 'string' ? undefined : (formatAliases.get(format) ?? (scalarFormats.has(format) ? (format as ScalarFormat) : undefined));
+    // Formats a ScalarFormat does not name (`email`, `uuid`, …) change nothing kubepatch does.
+    const known =
+      typeof format !== 'string'
+        ? undefined
+        : (formatAliases.get(format) ?? (scalarFormats.has(format) ? (format as ScalarFormat) : undefined));
     // `int-or-string` is both: `type: string` would tell a reader the value cannot be 8080.
     if (known === 'int-or-string') return leafTypeRefs.intOrString;
     return known === undefined
@@ -232,7 +253,7 @@ export class OpenAPIConverter {
 
 /** True when the schema says what it is itself, rather than only through `allOf`. */
 function hasShape(schema: OpenAPISchema): boolean {
-  return schema.type !== undefined || schema.properties !== undefined || schema.items !== undefined || schema.additionalProperties !== undefined;
+  return ['type', 'properties', 'items', 'additionalProperties'].some((key) => schema[key] !== undefined);
 }
 
 function isSchemaObject(value: unknown): value is OpenAPISchema {
