@@ -18,22 +18,39 @@ import type { StrategicMergePatchError } from './StrategicMergePatchError.js';
  * @public
  */
 export interface KubepatchErrorByCode {
+  /** `INVALID_DOCUMENT` is thrown as {@link InvalidDocumentError}. */
   INVALID_DOCUMENT: InvalidDocumentError;
+  /** `DOCUMENT_TOO_DEEP` is thrown as {@link InvalidDocumentError}. */
   DOCUMENT_TOO_DEEP: InvalidDocumentError;
+  /** `INVALID_PATCH` is thrown as {@link InvalidPatchError}. */
   INVALID_PATCH: InvalidPatchError;
+  /** `PATH_NOT_FOUND` is thrown as {@link InvalidPatchError}. */
   PATH_NOT_FOUND: InvalidPatchError;
+  /** `TEST_FAILED` is thrown as {@link PatchTestFailedError}. */
   TEST_FAILED: PatchTestFailedError;
+  /** `CONFLICT` is thrown as {@link PatchConflictError}. */
   CONFLICT: PatchConflictError;
+  /** `PRECONDITION_FAILED` is thrown as {@link PreconditionFailedError}. */
   PRECONDITION_FAILED: PreconditionFailedError;
+  /** `INVALID_SCHEMA` is thrown as {@link InvalidSchemaError}. */
   INVALID_SCHEMA: InvalidSchemaError;
+  /** `LIST_OF_LISTS` is thrown as {@link StrategicMergePatchError}. */
   LIST_OF_LISTS: StrategicMergePatchError;
+  /** `MIXED_LIST_TYPES` is thrown as {@link StrategicMergePatchError}. */
   MIXED_LIST_TYPES: StrategicMergePatchError;
+  /** `MISSING_MERGE_KEY` is thrown as {@link StrategicMergePatchError}. */
   MISSING_MERGE_KEY: StrategicMergePatchError;
+  /** `UNKNOWN_PATCH_TYPE` is thrown as {@link StrategicMergePatchError}. */
   UNKNOWN_PATCH_TYPE: StrategicMergePatchError;
+  /** `BAD_PRIMITIVE_LIST_FORMAT` is thrown as {@link StrategicMergePatchError}. */
   BAD_PRIMITIVE_LIST_FORMAT: StrategicMergePatchError;
+  /** `BAD_RETAIN_KEYS_FORMAT` is thrown as {@link StrategicMergePatchError}. */
   BAD_RETAIN_KEYS_FORMAT: StrategicMergePatchError;
+  /** `BAD_SET_ELEMENT_ORDER_FORMAT` is thrown as {@link StrategicMergePatchError}. */
   BAD_SET_ELEMENT_ORDER_FORMAT: StrategicMergePatchError;
+  /** `UNKNOWN_FIELD` is thrown as {@link StrategicMergePatchError}. */
   UNKNOWN_FIELD: StrategicMergePatchError;
+  /** `SCHEMA_MISMATCH` is thrown as {@link StrategicMergePatchError}. */
   SCHEMA_MISMATCH: StrategicMergePatchError;
 }
 

@@ -31,6 +31,7 @@ export type JsonArray = JsonValue[];
  * @public
  */
 export interface JsonObject {
+  /** A member; a key names it exactly as in the JSON text. */
   [key: string]: JsonValue;
 }
 

@@ -92,6 +92,7 @@ export type ScalarFormat = 'int-or-string' | 'quantity' | 'date-time' | 'int32' 
  * @public
  */
 export interface FieldDef extends PatchMeta {
+  /** The shape of the field's value. */
   readonly type: TypeRef;
   /** Go `omitempty`: the zero value (`""`, `0`, `false`, empty list or map) is left out on the wire. */
   readonly omitempty?: boolean;
@@ -112,6 +113,7 @@ export interface FieldDef extends PatchMeta {
  * @public
  */
 export interface StructDef {
+  /** The fields by JSON name, in Go's field order. */
   readonly fields: { readonly [jsonName: string]: FieldDef };
   /** `atomic` structs are replaced whole by server-side apply. */
   readonly structType?: 'atomic' | 'granular';
@@ -129,5 +131,6 @@ export interface StructDef {
  * @public
  */
 export interface SchemaTable {
+  /** A struct type by its id, e.g. `io.k8s.api.core.v1.PodSpec`. */
   readonly [typeId: string]: StructDef;
 }

@@ -13,6 +13,7 @@ import { escapePointerToken } from '../../json/pointer.js';
  * @public
  */
 export interface PatchPrecondition {
+  /** `true` when `patch` is acceptable. */
   (patch: JsonObject): boolean;
   /** JSON Pointer of the field the precondition guards, reported in the error. */
   readonly path?: string;
