@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-export type { KubepatchErrorCode } from './errors/KubepatchErrorCode.js';
+export type { KubepatchErrorCode, StrategicMergePatchErrorCode } from './errors/KubepatchErrorCode.js';
 export { KubepatchError, type KubepatchErrorContext } from './errors/KubepatchError.js';
 export { InvalidDocumentError } from './errors/InvalidDocumentError.js';
 export { InvalidPatchError } from './errors/InvalidPatchError.js';
@@ -12,7 +12,7 @@ export { PatchTestFailedError } from './errors/PatchTestFailedError.js';
 export { PatchConflictError } from './errors/PatchConflictError.js';
 export { PreconditionFailedError } from './errors/PreconditionFailedError.js';
 export { InvalidSchemaError } from './errors/InvalidSchemaError.js';
-export { StrategicMergePatchError, type StrategicMergePatchErrorCode } from './errors/StrategicMergePatchError.js';
+export { StrategicMergePatchError } from './errors/StrategicMergePatchError.js';
 export { isKubepatchError, type KubepatchErrorByCode } from './errors/isKubepatchError.js';
 
 export type { JsonArray, JsonInput, JsonObject, JsonPrimitive, JsonValue } from './json/JsonValue.js';

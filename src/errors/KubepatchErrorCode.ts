@@ -40,6 +40,19 @@ export type KubepatchErrorCode =
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
   | 'INVALID_SCHEMA'
+  | StrategicMergePatchErrorCode;
+
+/**
+ * The codes a strategic merge patch fails with, one per error kind of Go's
+ * `k8s.io/apimachinery/pkg/util/mergepatch` and `strategicpatch`; see {@link KubepatchErrorCode}.
+ *
+ * @example
+ * ```ts
+ * const code: StrategicMergePatchErrorCode = 'MISSING_MERGE_KEY';
+ * ```
+ * @public
+ */
+export type StrategicMergePatchErrorCode =
   | 'LIST_OF_LISTS'
   | 'MIXED_LIST_TYPES'
   | 'MISSING_MERGE_KEY'

@@ -1,20 +1,5 @@
 import { KubepatchError, type KubepatchErrorContext } from './KubepatchError.js';
-
-/**
- * The codes a strategic merge patch fails with, one per error kind of Go's
- * `k8s.io/apimachinery/pkg/util/mergepatch` and `strategicpatch`.
- * @public
- */
-export type StrategicMergePatchErrorCode =
-  | 'LIST_OF_LISTS'
-  | 'MIXED_LIST_TYPES'
-  | 'MISSING_MERGE_KEY'
-  | 'UNKNOWN_PATCH_TYPE'
-  | 'BAD_PRIMITIVE_LIST_FORMAT'
-  | 'BAD_RETAIN_KEYS_FORMAT'
-  | 'BAD_SET_ELEMENT_ORDER_FORMAT'
-  | 'UNKNOWN_FIELD'
-  | 'SCHEMA_MISMATCH';
+import type { StrategicMergePatchErrorCode } from './KubepatchErrorCode.js';
 
 /**
  * A strategic merge patch cannot be created or applied: a directive is malformed, an element of

@@ -1,4 +1,5 @@
-import { StrategicMergePatchError, type StrategicMergePatchErrorCode } from '../../errors/StrategicMergePatchError.js';
+import type { StrategicMergePatchErrorCode } from '../../errors/KubepatchErrorCode.js';
+import { StrategicMergePatchError } from '../../errors/StrategicMergePatchError.js';
 import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { isJsonObject, jsonKeys, setOwn } from '../../json/ownProperty.js';
 import { escapePointerToken } from '../../json/pointer.js';

@@ -17,7 +17,7 @@ import {
 import { elementKind, normalizeElementOrder, partitionByPresence } from './elementOrder.js';
 import { goKind } from './goValues.js';
 import type { MergeOptions } from './mergeOptions.js';
-import { mergeList, mergeListWithView } from './mergeSlice.js';
+import { mergeListWithView } from './mergeSlice.js';
 import { lookupField } from './lookupField.js';
 
 /**
@@ -61,7 +61,7 @@ export function mergeMap(original: JsonObject, patch: JsonObject, schema: PatchS
       const { strategy } = splitStrategies(field.meta, keyPath);
       const merged =
         strategy === 'merge' || isDeleteList
-          ? mergeList(current, patchValue as JsonValue[], field.schema.items(), field.meta.patchMergeKey ?? '', options, isDeleteList, keyPath)
+          ? mergeListWithView(current, patchValue as JsonValue[], field.schema.items(), field.meta.patchMergeKey ?? '', options, isDeleteList, keyPath).merged
           : (patchValue as JsonValue[]);
       setOwn(original, key, merged);
     } else {

@@ -17,22 +17,9 @@ import { mergeMap } from './mergeMap.js';
  *
  * Elements are found through an index by merge key, so this is linear in the list lengths where
  * Go's scan is quadratic.
- */
-export function mergeList(
-  original: JsonValue[],
-  patch: JsonValue[],
-  itemSchema: PatchSchema,
-  mergeKey: string,
-  options: MergeOptions,
-  isDeleteList: boolean,
-  path: string,
-): JsonValue[] {
-  return mergeListWithView(original, patch, itemSchema, mergeKey, options, isDeleteList, path).merged;
-}
-
-/**
- * {@link mergeList}, also returning what Go's caller still sees through its own slice header on
- * the same backing array afterwards. Go deletes elements by shifting the array in place and
+ *
+ * Also returns what Go's caller still sees through its own slice header on the same backing
+ * array afterwards (`originalView`). Go deletes elements by shifting the array in place and
  * appends new ones into the slots that frees, so the caller's view of the "live" list changes;
  * `mergePatchIntoOriginal` then orders the result by that changed view. Reproducing it is what
  * makes a `$setElementOrder` patch that both deletes and adds elements come out in Go's order.
