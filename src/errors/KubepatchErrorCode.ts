@@ -11,6 +11,11 @@
  * | `TEST_FAILED` | {@link PatchTestFailedError} | a JSON Patch `test` operation did not match |
  * | `CONFLICT` | {@link PatchConflictError} | the changes of a three-way patch collide (Go's conflict check) |
  * | `PRECONDITION_FAILED` | {@link PreconditionFailedError} | a patch changes a field a precondition says must not change |
+ * | `IMMUTABLE_FIELD` | {@link ImmutableFieldError} | an update changes a field that cannot change (the API server's 422 "field is immutable") |
+ * | `INVALID_METADATA` | {@link InvalidMetadataError} | labels, annotations or a selector break Kubernetes' syntax rules |
+ * | `API_CONFLICT` | {@link ConflictError} | the API server answered 409 Conflict and retries did not get through |
+ * | `UNSUPPORTED_MEDIA_TYPE` | {@link UnsupportedMediaTypeError} | the API server answered 415: it does not take this patch format for this kind |
+ * | `API_ERROR` | {@link ApiError} | the API server refused a request otherwise |
  * | `INVALID_SCHEMA` | {@link InvalidSchemaError} | a schema source (OpenAPI document, CRD, schema table) is malformed or lacks the requested type |
  * | `LIST_OF_LISTS` | {@link StrategicMergePatchError} | a merge list holds lists (Go: "lists of lists are not supported") |
  * | `MIXED_LIST_TYPES` | {@link StrategicMergePatchError} | a merge list mixes element types (Go: "list element types are not identical") |
@@ -40,6 +45,11 @@ export type KubepatchErrorCode =
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
   | 'INVALID_SCHEMA'
+  | 'IMMUTABLE_FIELD'
+  | 'INVALID_METADATA'
+  | 'API_CONFLICT'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'API_ERROR'
   | StrategicMergePatchErrorCode;
 
 /**

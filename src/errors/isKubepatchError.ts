@@ -1,4 +1,7 @@
+import type { ApiError, ConflictError, UnsupportedMediaTypeError } from './ApiError.js';
+import type { ImmutableFieldError } from './ImmutableFieldError.js';
 import type { InvalidDocumentError } from './InvalidDocumentError.js';
+import type { InvalidMetadataError } from './InvalidMetadataError.js';
 import type { InvalidPatchError } from './InvalidPatchError.js';
 import type { InvalidSchemaError } from './InvalidSchemaError.js';
 import { KubepatchError, kubepatchErrorBrand } from './KubepatchError.js';
@@ -34,6 +37,16 @@ export interface KubepatchErrorByCode {
   PRECONDITION_FAILED: PreconditionFailedError;
   /** `INVALID_SCHEMA` is thrown as {@link InvalidSchemaError}. */
   INVALID_SCHEMA: InvalidSchemaError;
+  /** `IMMUTABLE_FIELD` is thrown as {@link ImmutableFieldError}. */
+  IMMUTABLE_FIELD: ImmutableFieldError;
+  /** `INVALID_METADATA` is thrown as {@link InvalidMetadataError}. */
+  INVALID_METADATA: InvalidMetadataError;
+  /** `API_CONFLICT` is thrown as {@link ConflictError}. */
+  API_CONFLICT: ConflictError;
+  /** `UNSUPPORTED_MEDIA_TYPE` is thrown as {@link UnsupportedMediaTypeError}. */
+  UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeError;
+  /** `API_ERROR` is thrown as {@link ApiError}. */
+  API_ERROR: ApiError;
   /** `LIST_OF_LISTS` is thrown as {@link StrategicMergePatchError}. */
   LIST_OF_LISTS: StrategicMergePatchError;
   /** `MIXED_LIST_TYPES` is thrown as {@link StrategicMergePatchError}. */
