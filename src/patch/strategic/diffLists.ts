@@ -48,11 +48,13 @@ export function diffLists(original: JsonValue[], modified: JsonValue[], itemSche
       : [];
     return { patch, deletions: [], order };
   }
-  const { additions, deletions } = diffListsOfScalars(original, modified, options);
+  const { additions, deletions, sortedOriginal } = diffListsOfScalars(original, modified, options);
   const patch = orderBy(additions, modified, mergeKey, kind, path);
+  // Go sorts `original` in place before this comparison, so an unchanged list whose order is not
+  // sorted gets an order directive, and a list only sorted differently from the original gets none.
   const wantOrder =
     options.setElementOrder &&
-    ((!options.ignoreDeletions && deletions.length > 0) || (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified)));
+    ((!options.ignoreDeletions && deletions.length > 0) || (!options.ignoreChangesAndAdditions && !jsonEqual(sortedOriginal, modified)));
   return { patch, deletions, order: wantOrder ? modified : [] };
 }
 
@@ -70,7 +72,11 @@ function sameOrder(original: readonly JsonValue[], modified: readonly JsonValue[
  * Go's `diffListsOfScalars`: both lists sorted by `%v` text and walked together; values only in
  * `modified` are additions, values only in `original` deletions (de-duplicated the way Go does).
  */
-function diffListsOfScalars(original: JsonValue[], modified: JsonValue[], options: DiffOptions): { additions: JsonValue[]; deletions: JsonValue[] } {
+function diffListsOfScalars(
+  original: JsonValue[],
+  modified: JsonValue[],
+  options: DiffOptions,
+): { additions: JsonValue[]; deletions: JsonValue[]; sortedOriginal: JsonValue[] } {
   const before = [...original];
   const after = [...modified];
   sortLessOrEqual(before, formatGoValue);
@@ -93,7 +99,7 @@ function diffListsOfScalars(original: JsonValue[], modified: JsonValue[], option
       i++;
     }
   }
-  return { additions, deletions: deduplicateScalars(deletions) };
+  return { additions, deletions: deduplicateScalars(deletions), sortedOriginal: before };
 }
 
 /**
