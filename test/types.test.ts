@@ -7,6 +7,9 @@ import {
   type JsonPatchOperation,
   type JsonValue,
   type PatchConflictError,
+  type PatchSchema,
+  patchTypeFor,
+  schemaFor,
 } from 'kubepatch';
 
 describe('public types', () => {
@@ -23,6 +26,12 @@ describe('public types', () => {
     const error: unknown = new Error('x');
     if (isKubepatchError(error, 'CONFLICT')) expectTypeOf(error).toEqualTypeOf<PatchConflictError>();
     if (isKubepatchError(error, 'PATH_NOT_FOUND')) expectTypeOf(error.code).toEqualTypeOf<InvalidPatchError['code']>();
+  });
+
+  it('schemaFor and patchTypeFor take a whole manifest literal', () => {
+    // Compile-time checks: excess properties such as `metadata` must not be rejected.
+    expectTypeOf(schemaFor({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' } })).toEqualTypeOf<PatchSchema | undefined>();
+    expectTypeOf(patchTypeFor({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' } }).type).toEqualTypeOf<'strategic' | 'merge'>();
   });
 
   it('accepts interface-typed and readonly inputs', () => {

@@ -5,14 +5,14 @@ import { KubepatchError, type KubepatchErrorContext } from './KubepatchError.js'
  * would undo a change made to the live object since the last apply. `conflicts` lists the JSON
  * Pointers of the colliding fields; `path` is the first.
  *
+ * {@link createThreeWayStrategicMergePatch} throws it with `overwrite: false`.
  * {@link createThreeWayMergePatch} makes Go's check as a safeguard, but for JSON merge patches the
- * two halves it compares cannot collide, so valid inputs never raise it there. The strategic
- * three-way patch with `overwrite: false`, which is planned, is where this error matters.
+ * two halves it compares cannot collide, so valid inputs never raise it there.
  *
  * @example
  * ```ts
  * try {
- *   sendThreeWayPatch();
+ *   createThreeWayStrategicMergePatch(lastApplied, manifest, live, schemaFor('apps/v1', 'Deployment')!, { overwrite: false });
  * } catch (error) {
  *   if (isKubepatchError(error, 'CONFLICT')) console.error('changed on the live object:', error.conflicts);
  *   else throw error;

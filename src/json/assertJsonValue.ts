@@ -86,7 +86,8 @@ function checkPlainObject(object: object, fail: (problem: string) => never): voi
   if (object instanceof Date) {
     fail(
       'is a Date. @kubernetes/client-node returns timestamps such as metadata.creationTimestamp as Date: ' +
-        'serialize the object to plain JSON first (ObjectSerializer.serialize, or JSON.parse(JSON.stringify(object)))',
+        'convert the object to its JSON form first, with timestamps as RFC 3339 strings (client-node\'s ObjectSerializer.serialize, ' +
+        'a deep import from @kubernetes/client-node/dist/serializer.js, does this and also restores renamed fields such as `_from`)',
     );
   }
   const constructorName = (object as { constructor?: { name?: unknown } }).constructor?.name;

@@ -29,18 +29,24 @@ export interface SchemaField {
  * const deployment = schemaFor('apps/v1', 'Deployment')!;
  * const containers = deployment.field('spec')!.schema.field('template')!.schema
  *   .field('spec')!.schema.field('containers')!;
- * containers.meta; // { patchStrategies: ['merge'], patchMergeKey: 'name', listType: 'map', listMapKeys: ['name'] }
+ * containers.meta;
+ * // { type: { kind: 'list', … }, patchStrategies: ['merge'], patchMergeKey: 'name', listType: 'map', listMapKeys: ['name'] }
  * ```
  * @public
  */
 export class PatchSchema {
+  // A true private field: not enumerable, so printing a schema does not dump the whole table.
+  readonly #table: SchemaTable;
+
   private constructor(
-    private readonly table: SchemaTable,
+    table: SchemaTable,
     /** The shape of the value this schema describes. */
     readonly type: TypeRef,
     /** A name for messages: the struct id, or where the value sits. */
     readonly name: string,
-  ) {}
+  ) {
+    this.#table = table;
+  }
 
   /**
    * A schema for values of the struct `rootId` of `table`. Throws {@link InvalidSchemaError}
@@ -91,7 +97,7 @@ export class PatchSchema {
       case 'map':
         return { schema: this.at(type.elem, `${this.name}[${key}]`), meta: noMeta };
       case 'struct': {
-        const struct = this.table[type.ref];
+        const struct = this.#table[type.ref];
         const field: FieldDef | undefined = struct && Object.hasOwn(struct.fields, key) ? struct.fields[key] : undefined;
         if (field !== undefined) return { schema: this.at(field.type, `${type.ref}.${key}`), meta: field };
         return struct?.preserveUnknownFields ? { schema: PatchSchema.unknownInstance, meta: noMeta } : undefined;
@@ -118,7 +124,7 @@ export class PatchSchema {
   }
 
   private at(type: TypeRef, name: string): PatchSchema {
-    if (type.kind === 'struct') return new PatchSchema(this.table, type, type.ref);
-    return type.kind === 'unknown' ? PatchSchema.unknownInstance : new PatchSchema(this.table, type, name);
+    if (type.kind === 'struct') return new PatchSchema(this.#table, type, type.ref);
+    return type.kind === 'unknown' ? PatchSchema.unknownInstance : new PatchSchema(this.#table, type, name);
   }
 }

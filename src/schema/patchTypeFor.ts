@@ -46,8 +46,8 @@ export interface PatchTypeChoice {
  * ```
  * @public
  */
-export function patchTypeFor(
-  ...args: [apiVersion: string, kind: string] | [object: TypeMeta | GroupVersionKind]
+export function patchTypeFor<T extends TypeMeta | GroupVersionKind>(
+  ...args: [apiVersion: string, kind: string] | [object: T]
 ): PatchTypeChoice {
   const typeMeta = readTypeMeta(args);
   if (typeMeta === undefined) {

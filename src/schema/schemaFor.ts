@@ -24,8 +24,8 @@ const schemasByTypeId = new Map<string, PatchSchema>();
  * ```
  * @public
  */
-export function schemaFor(
-  ...args: [apiVersion: string, kind: string] | [object: TypeMeta | GroupVersionKind]
+export function schemaFor<T extends TypeMeta | GroupVersionKind>(
+  ...args: [apiVersion: string, kind: string] | [object: T]
 ): PatchSchema | undefined {
   // One signature with two argument lists rather than overloads, so that `{@link schemaFor}`
   // stays one unambiguous reference for TypeDoc and API Extractor.

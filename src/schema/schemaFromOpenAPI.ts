@@ -17,7 +17,9 @@ import { PatchSchema } from './PatchSchema.js';
  * - `properties`, `items`, `additionalProperties` and `format`.
  *
  * Inline object schemas become structs of their own, named after where they sit
- * (`Foo/spec/template`). A schema with neither `type` nor `properties` accepts anything. The
+ * (`Foo/spec/template`). A schema with neither `type` nor `properties` is `opaque`, as Go reads it: strategic merge
+ * patch cannot look into it (`x-kubernetes-preserve-unknown-fields` makes it `unknown` instead,
+ * open to any key); a root type that describes nothing gives {@link PatchSchema.unknown}. The
  * apimachinery types with their own JSON form (`Quantity`, `IntOrString`, `Time`,
  * `RawExtension`, …) are recognised by their ids. The document is only read, never changed.
  *

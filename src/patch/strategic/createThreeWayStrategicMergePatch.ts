@@ -49,7 +49,7 @@ export interface ThreeWayStrategicMergePatchOptions extends StrategicMergePatchO
  * createThreeWayStrategicMergePatch(lastApplied, manifest, live, schema);
  * // { spec: { replicas: 3, template: { metadata: { labels: { tier: 'front' } } } } }
  * createThreeWayStrategicMergePatch(lastApplied, manifest, live, schema, { overwrite: false });
- * // throws PatchConflictError: /spec/replicas was changed on the live object (3 → 5)
+ * // throws PatchConflictError (conflicts: ['/spec/replicas']): the live object went from 3 to 5 replicas
  * ```
  * @public
  */

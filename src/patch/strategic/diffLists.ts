@@ -4,8 +4,7 @@ import { getOwn, isJsonObject, setOwn } from '../../json/ownProperty.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import { deleteDirective, fail } from './directives.js';
 import { deduplicateScalars, elementKind, orderBy, requireMergeKeys } from './elementOrder.js';
-import { diffMaps } from './diffMaps.js';
-import type { DiffOptions } from './diffOptions.js';
+import type { DiffElement, DiffOptions } from './diffOptions.js';
 import { formatGoValue } from './goValues.js';
 import { sortLessOrEqual } from './goSort.js';
 
@@ -26,14 +25,22 @@ const empty: ListDiff = { patch: [], deletions: [], order: [] };
  * their merge key (or value) and walked side by side; the patch list is then put back in modified
  * order. When the original list is empty the patch is simply the modified list.
  */
-export function diffLists(original: JsonValue[], modified: JsonValue[], itemSchema: PatchSchema, mergeKey: string, options: DiffOptions, path: string): ListDiff {
+export function diffLists(
+  original: JsonValue[],
+  modified: JsonValue[],
+  itemSchema: PatchSchema,
+  mergeKey: string,
+  options: DiffOptions,
+  path: string,
+  diffElement: DiffElement,
+): ListDiff {
   if (original.length === 0) {
     if (modified.length === 0 || options.ignoreChangesAndAdditions) return empty;
     return { patch: modified, deletions: [], order: [] };
   }
   const kind = elementKind(path, original, modified);
   if (kind === 'map') {
-    const { changes, deletions } = diffListsOfMaps(original, modified, itemSchema, mergeKey, options, path);
+    const { changes, deletions } = diffListsOfMaps(original, modified, itemSchema, mergeKey, options, path, diffElement);
     const patch = orderBy(changes, modified, mergeKey, kind, path).concat(deletions);
     const orderChanged = !sameOrder(original, modified, mergeKey, path);
     const wantOrder =
@@ -108,7 +115,15 @@ function diffListsOfScalars(
  * non-empty element patch), new elements are added whole, removed ones become
  * `{<mergeKey>: value, $patch: delete}`.
  */
-function diffListsOfMaps(original: JsonValue[], modified: JsonValue[], itemSchema: PatchSchema, mergeKey: string, options: DiffOptions, path: string): { changes: JsonValue[]; deletions: JsonValue[] } {
+function diffListsOfMaps(
+  original: JsonValue[],
+  modified: JsonValue[],
+  itemSchema: PatchSchema,
+  mergeKey: string,
+  options: DiffOptions,
+  path: string,
+  diffElement: DiffElement,
+): { changes: JsonValue[]; deletions: JsonValue[] } {
   const before = sortedByMergeKey(original, mergeKey, path);
   const after = sortedByMergeKey(modified, mergeKey, path);
   const changes: JsonValue[] = [];
@@ -119,7 +134,7 @@ function diffListsOfMaps(original: JsonValue[], modified: JsonValue[], itemSchem
     const a = before[i];
     const b = after[j];
     if (a !== undefined && b !== undefined && a.text === b.text) {
-      const nested = diffMaps(a.item, b.item, itemSchema, options, `${path}/${j}`);
+      const nested = diffElement(a.item, b.item, itemSchema, options, `${path}/${j}`);
       if (Object.keys(nested).length > 0) {
         setOwn(nested, mergeKey, b.key);
         changes.push(nested);

@@ -89,7 +89,7 @@ function diffListField(key: string, original: JsonValue[], modified: JsonValue[]
     replaceIfChanged(key, original, modified, patch, options);
     return;
   }
-  const lists = diffLists(original, modified, field.schema.items(), field.meta.patchMergeKey ?? '', { ...options, buildRetainKeysDirective: retainKeys }, path);
+  const lists = diffLists(original, modified, field.schema.items(), field.meta.patchMergeKey ?? '', { ...options, buildRetainKeysDirective: retainKeys }, path, diffMaps);
   if (lists.patch.length > 0) setOwn(patch, key, lists.patch);
   if (lists.deletions.length > 0) patch[`${deleteFromPrimitiveListPrefix}/${key}`] = lists.deletions;
   if (lists.order.length > 0) patch[`${setElementOrderPrefix}/${key}`] = lists.order;

@@ -1,3 +1,6 @@
+import type { JsonObject } from '../../json/JsonValue.js';
+import type { PatchSchema } from '../../schema/PatchSchema.js';
+
 /** Go's `DiffOptions`: which parts of a difference a diff keeps. */
 export interface DiffOptions {
   /** Emit `$setElementOrder` lists for merge lists. */
@@ -9,6 +12,12 @@ export interface DiffOptions {
   /** Emit `$retainKeys` for this map (its field's strategy includes `retainKeys`). */
   readonly buildRetainKeysDirective: boolean;
 }
+
+/**
+ * How a list diff diffs two elements with the same merge key: `diffMaps`, handed in by its caller
+ * so that the two modules do not import each other.
+ */
+export type DiffElement = (original: JsonObject, modified: JsonObject, schema: PatchSchema, options: DiffOptions, path: string) => JsonObject;
 
 /** `CreateTwoWayMergePatch`'s options. */
 export const twoWayDiff: DiffOptions = {

@@ -61,7 +61,7 @@ export function mergeMap(original: JsonObject, patch: JsonObject, schema: PatchS
       const { strategy } = splitStrategies(field.meta, keyPath);
       const merged =
         strategy === 'merge' || isDeleteList
-          ? mergeListWithView(current, patchValue as JsonValue[], field.schema.items(), field.meta.patchMergeKey ?? '', options, isDeleteList, keyPath).merged
+          ? mergeListWithView(current, patchValue as JsonValue[], field.schema.items(), field.meta.patchMergeKey ?? '', options, isDeleteList, keyPath, mergeMap).merged
           : (patchValue as JsonValue[]);
       setOwn(original, key, merged);
     } else {
@@ -145,7 +145,7 @@ function mergeOrderedLists(original: JsonObject, patch: JsonObject, schema: Patc
     else if (originalList === undefined && patchList !== undefined) merged = removeDirectives(patchList, options.mergeParallelList) as JsonValue[];
     else if (originalList !== undefined && patchList !== undefined) {
       if (strategy === 'merge') {
-        ({ merged, originalView: liveOrder } = mergeListWithView(originalList, patchList, field.schema.items(), mergeKey, options, false, keyPath));
+        ({ merged, originalView: liveOrder } = mergeListWithView(originalList, patchList, field.schema.items(), mergeKey, options, false, keyPath, mergeMap));
       } else {
         merged = patchList;
       }

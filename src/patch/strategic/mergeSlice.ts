@@ -3,8 +3,7 @@ import { getOwn, isJsonObject } from '../../json/ownProperty.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import { directiveMarker, fail } from './directives.js';
 import { elementKind, normalizeElementOrder, partitionByPresence, requireMergeKeys } from './elementOrder.js';
-import type { MergeOptions } from './mergeOptions.js';
-import { mergeMap } from './mergeMap.js';
+import type { MergeElement, MergeOptions } from './mergeOptions.js';
 
 /**
  * Go's `mergeSlice` for a list whose strategy is `merge` (or a `$deleteFromPrimitiveList`):
@@ -32,6 +31,7 @@ export function mergeListWithView(
   options: MergeOptions,
   isDeleteList: boolean,
   path: string,
+  mergeElement: MergeElement,
 ): { merged: JsonValue[]; originalView: JsonValue[] } {
   if (original.length === 0 && patch.length === 0) return { merged: original, originalView: original };
   const kind = elementKind(path, original, patch);
@@ -48,7 +48,7 @@ export function mergeListWithView(
   } else {
     if (mergeKey === '') fail('SCHEMA_MISMATCH', `cannot merge lists without merge key for ${itemSchema.name}`, path);
     ({ base, patchItems, removalOrder } = applySpecialElements(original, patch, mergeKey, path));
-    merged = mergeByKey(base, patchItems, mergeKey, itemSchema, options, path);
+    merged = mergeByKey(base, patchItems, mergeKey, itemSchema, options, path, mergeElement);
   }
   const { inPatch, serverOnly } = partitionByPresence(merged, patchItems, kind === 'map' ? mergeKey : '', path);
   const ordered = normalizeElementOrder(inPatch, serverOnly, patchItems, base, kind === 'map' ? mergeKey : '', kind, path);
@@ -138,6 +138,7 @@ function mergeByKey(
   itemSchema: PatchSchema,
   options: MergeOptions,
   path: string,
+  mergeElement: MergeElement,
 ): JsonValue[] {
   const merged = [...base];
   const firstIndex = new Map<JsonValue, number>();
@@ -153,7 +154,7 @@ function mergeByKey(
     const comparable = typeof key !== 'object' || key === null;
     const at = comparable ? firstIndex.get(key) : undefined;
     if (at !== undefined) {
-      merged[at] = mergeMap(merged[at] as JsonObject, element, itemSchema, options, `${path}/${at}`);
+      merged[at] = mergeElement(merged[at] as JsonObject, element, itemSchema, options, `${path}/${at}`);
     } else {
       if (comparable) firstIndex.set(key, merged.length);
       merged.push(element);
