@@ -69,3 +69,16 @@ export { PATCH_CONTENT_TYPES, type PatchType } from './schema/PatchType.js';
 export { patchTypeFor, type PatchTypeChoice } from './schema/patchTypeFor.js';
 
 export { createPatchFor, type CreatePatchForOptions, type PatchFor } from './patch/createPatchFor.js';
+
+export {
+  ARGO_ROLLOUTS_OWNED_ANNOTATIONS,
+  ARGO_ROLLOUTS_OWNED_LABELS,
+  annotationKeys,
+  labelKeys,
+  type AnnotationKeys,
+  type KeySelection,
+  type LabelKeys,
+  type MetadataKeys,
+} from './metadata/MetadataKeys.js';
+export { preserveAnnotations, preserveLabels } from './metadata/preserveMetadata.js';
+export { buildFallbackPatch, type FallbackPatch, type FallbackPatchOptions } from './metadata/buildFallbackPatch.js';

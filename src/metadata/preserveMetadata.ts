@@ -1,4 +1,5 @@
 import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
+import { InvalidMetadataError } from '../errors/InvalidMetadataError.js';
 import { assertJsonValue } from '../json/assertJsonValue.js';
 import { cloneJson } from '../json/cloneJson.js';
 import type { JsonInput, JsonObject, JsonValue } from '../json/JsonValue.js';
@@ -23,7 +24,7 @@ import type { AnnotationKeys, LabelKeys, MetadataKeys } from './MetadataKeys.js'
  * @public
  */
 export function preserveAnnotations<T extends JsonInput>(from: JsonInput, to: T, keys: AnnotationKeys): T {
-  return preserve(from, to, keys);
+  return preserve(from, to, keys, 'annotations');
 }
 
 /**
@@ -38,10 +39,15 @@ export function preserveAnnotations<T extends JsonInput>(from: JsonInput, to: T,
  * @public
  */
 export function preserveLabels<T extends JsonInput>(from: JsonInput, to: T, keys: LabelKeys): T {
-  return preserve(from, to, keys);
+  return preserve(from, to, keys, 'labels');
 }
 
-function preserve<T extends JsonInput>(from: JsonInput, to: T, keys: MetadataKeys<'annotations' | 'labels'>): T {
+function preserve<T extends JsonInput>(from: JsonInput, to: T, keys: MetadataKeys<'annotations' | 'labels'>, kind: 'annotations' | 'labels'): T {
+  // The types already forbid the mix-up; this catches it in JavaScript or past a cast.
+  if (keys?.kind !== kind) {
+    const message = `keys: expected ${kind} keys (from ${kind === 'labels' ? 'labelKeys' : 'annotationKeys'}), got ${String(keys?.kind)} keys`;
+    throw new InvalidMetadataError(message, { input: 'keys', problems: [{ path: `/metadata/${kind}`, key: '', message }] });
+  }
   const source = metadataMap(checkedObject(from, 'from'), keys.kind);
   const result = cloneJson(checkedObject(to, 'to')) as JsonObject;
   const selected = jsonKeys(source).filter((key) => keys.matches(key) && typeof source[key] === 'string');
