@@ -3,7 +3,7 @@
  * elements (5% changed, 5% removed, 5% added, fixed seed) and on typical manifests.
  * Run with `npm run bench`; it prints a table and rewrites docs/benchmarks.md.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { applyStrategicMergePatch, createStrategicMergePatch, schemaFor } from '../src/index.js';
 
 const podSchema = schemaFor('v1', 'Pod')!;
@@ -56,6 +56,28 @@ for (const size of [10, 100, 1_000, 10_000]) {
   rows.push(`| env list of ${size.toLocaleString('en')} | ${create.toFixed(3)} | ${apply.toFixed(3)} | ${((create * 1000) / size).toFixed(2)} | ${((apply * 1000) / size).toFixed(2)} |`);
 }
 
+// Typical manifests: the example Deployment's two versions, and a StatefulSet and a Pod built from it.
+const read = (name: string): { [key: string]: unknown } => JSON.parse(readFileSync(new URL(`../examples/manifests/${name}`, import.meta.url), 'utf8'));
+const deploymentV1 = read('deployment.v1.json');
+const deploymentV2 = read('deployment.v2.json');
+const asKind = (manifest: { [key: string]: unknown }, kind: string, spec: (s: { [key: string]: unknown }) => unknown) => ({
+  ...manifest,
+  kind,
+  spec: spec(manifest.spec as { [key: string]: unknown }),
+});
+const typical: Array<[string, object, object]> = [
+  ['Deployment (examples/manifests)', deploymentV1, deploymentV2],
+  ['StatefulSet (same spec)', asKind(deploymentV1, 'StatefulSet', (s) => ({ ...s, serviceName: 'web' })), asKind(deploymentV2, 'StatefulSet', (s) => ({ ...s, serviceName: 'web' }))],
+  ['Pod (the template)', { ...asKind(deploymentV1, 'Pod', (s) => (s.template as { spec: unknown }).spec), apiVersion: 'v1' }, { ...asKind(deploymentV2, 'Pod', (s) => (s.template as { spec: unknown }).spec), apiVersion: 'v1' }],
+];
+for (const [name, a, b] of typical) {
+  const schema = schemaFor(a as { apiVersion: string; kind: string })!;
+  const patch = createStrategicMergePatch(a, b, schema);
+  const create = time(() => createStrategicMergePatch(a, b, schema));
+  const apply = time(() => applyStrategicMergePatch(a, patch, schema));
+  rows.push(`| ${name} | ${create.toFixed(3)} | ${apply.toFixed(3)} | | |`);
+}
+
 const header = [
   '| input | create (ms) | apply (ms) | create per element (µs) | apply per element (µs) |',
   '| --- | ---: | ---: | ---: | ---: |',
@@ -65,9 +87,9 @@ console.log(table);
 
 const page = `# Benchmarks
 
-Strategic merge patch, two-way create and apply (\`npm run bench\`), on a Pod whose container has an
-\`env\` merge list of the given length with 5% of the elements changed, 5% removed and 5% added
-(fixed seed). Median time per call.
+Strategic merge patch, two-way create and apply (\`npm run bench\`): on a Pod whose container has
+an \`env\` merge list of the given length, with 5% of the elements changed, 5% removed and 5% added
+(fixed seed), and on typical manifests. Median time per call.
 
 Machine: Node ${process.version}, ${process.platform}/${process.arch}.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMergePatch, applyStrategicMergePatch, createPatchFor, isKubepatchError, schemaFor } from 'kubepatch';
+import { applyMergePatch, applyStrategicMergePatch, createJsonPatch, createPatchFor, isKubepatchError, schemaFor } from 'kubepatch';
 import { deepFreeze } from '../helpers/deepFreeze.js';
 import { expectJsonEqual } from '../helpers/oracle.js';
 
@@ -49,5 +49,13 @@ describe('createPatchFor', () => {
     const lastApplied = deployment(['a:1'], 3);
     const live = deployment(['a:1'], 5);
     expect(() => createPatchFor(live, deployment(['a:2'], 3), { lastApplied, overwrite: false })).toThrow(/\/spec\/replicas/);
+  });
+});
+
+describe('schema arguments', () => {
+  it('say what is wrong when schemaFor found nothing', () => {
+    const rollout = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout' };
+    expect(() => applyStrategicMergePatch({}, {}, schemaFor(rollout)!)).toThrow(/schemaFor returns undefined for kinds that are not built in/);
+    expect(() => createJsonPatch({}, {}, { schema: 'x' as never })).toThrow(expect.objectContaining({ code: 'INVALID_SCHEMA' }));
   });
 });

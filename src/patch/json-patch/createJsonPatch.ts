@@ -4,6 +4,7 @@ import { jsonEqual } from '../../json/jsonEqual.js';
 import type { JsonInput, JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys } from '../../json/ownProperty.js';
 import { escapePointerToken } from '../../json/pointer.js';
+import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema, SchemaField } from '../../schema/PatchSchema.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
 import { diffKeyedList, listKeys } from './diffKeyedList.js';
@@ -90,7 +91,7 @@ export function createJsonPatch(from: JsonInput, to: JsonInput, options: CreateJ
     operations,
     diffValues: (a, b, path, field) => diffValues(a, b, path, field, context),
   };
-  const root = options.schema && { schema: options.schema, meta: { patchStrategies: [] } };
+  const root = options.schema === undefined ? undefined : { schema: checkSchema(options.schema, 'options.schema'), meta: { patchStrategies: [] } };
   diffValues(from, to, '', root, context);
   return operations;
 }

@@ -1,4 +1,5 @@
 import type { JsonInput, JsonObject } from '../../json/JsonValue.js';
+import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import { checkedObject } from './checkedObject.js';
 import { applyOptions } from './mergeOptions.js';
@@ -34,5 +35,5 @@ import { mergeMap } from './mergeMap.js';
  */
 export function applyStrategicMergePatch(document: JsonInput | null | undefined, patch: JsonInput | null, schema: PatchSchema): JsonObject {
   const original = checkedObject(document, 'document', { emptyAllowed: true });
-  return mergeMap(original, checkedObject(patch, 'patch', { emptyAllowed: true }), schema, applyOptions, '');
+  return mergeMap(original, checkedObject(patch, 'patch', { emptyAllowed: true }), checkSchema(schema), applyOptions, '');
 }

@@ -1,4 +1,5 @@
 import type { JsonInput, JsonObject } from '../../json/JsonValue.js';
+import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import type { PatchPrecondition } from '../merge-patch/preconditions.js';
 import { checkedObject } from './checkedObject.js';
@@ -51,7 +52,7 @@ export function createStrategicMergePatch(
 ): JsonObject {
   const from = checkedObject(original, 'original', { emptyAllowed: true });
   const to = checkedObject(modified, 'modified', { emptyAllowed: true });
-  const patch = diffMaps(from, to, schema, twoWayDiff, '');
+  const patch = diffMaps(from, to, checkSchema(schema), twoWayDiff, '');
   checkPreconditions(patch, options.preconditions);
   return patch;
 }

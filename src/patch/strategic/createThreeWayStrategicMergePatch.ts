@@ -1,6 +1,7 @@
 import { PatchConflictError } from '../../errors/PatchConflictError.js';
 import { cloneJson } from '../../json/cloneJson.js';
 import type { JsonInput, JsonObject } from '../../json/JsonValue.js';
+import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import { checkedObject } from './checkedObject.js';
 import { diffMaps } from './diffMaps.js';
@@ -63,6 +64,7 @@ export function createThreeWayStrategicMergePatch(
   const last = checkedObject(original, 'original', { emptyAllowed: true });
   const desired = checkedObject(modified, 'modified', { emptyAllowed: true });
   const live = checkedObject(current, 'current', { emptyAllowed: true });
+  checkSchema(schema);
 
   const delta = diffMaps(live, desired, schema, { ...twoWayDiff, ignoreDeletions: true }, '');
   const deletions = diffMaps(last, desired, schema, { ...twoWayDiff, ignoreChangesAndAdditions: true }, '');

@@ -1,0 +1,95 @@
+import { ApiError, ConflictError, UnsupportedMediaTypeError, type ApiRefusal } from '../errors/ApiError.js';
+import { ImmutableFieldError } from '../errors/ImmutableFieldError.js';
+import { isJsonObject } from '../json/ownProperty.js';
+import { immutableFieldChanges, saysFieldIsImmutable } from './immutableFieldChanges.js';
+
+/**
+ * An answer the API server refused a request with: an {@link ApiRefusal} (`statusCode` and the
+ * `Status` object), or an `ApiException` of `@kubernetes/client-node` (`code` and `body`, the
+ * `Status` as an object or as JSON text).
+ * @example
+ * ```ts
+ * const answer: ApiAnswer = { code: 415, body: '{"kind":"Status","reason":"UnsupportedMediaType","code":415}' };
+ * ```
+ * @public
+ */
+export type ApiAnswer = ApiRefusal | { readonly code: number; readonly body?: unknown };
+
+/**
+ * The request an {@link ApiAnswer} answered, for the error message.
+ * @example
+ * ```ts
+ * const request: ApiRequestDescription = { method: 'PATCH', path: '/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/web' };
+ * ```
+ * @public
+ */
+export interface ApiRequestDescription {
+  /** The HTTP method. */
+  readonly method: string;
+  /** The URL path. */
+  readonly path: string;
+}
+
+const ACCEPTED = /accepted media types include:\s*(.*)$/s;
+
+/**
+ * Turns the API server's refusal into kubepatch's typed error:
+ *
+ * - 409 → {@link ConflictError} (`API_CONFLICT`);
+ * - 415 → {@link UnsupportedMediaTypeError} (`UNSUPPORTED_MEDIA_TYPE`), with the media types the
+ *   server listed in its message (`accepted media types include: …`) as `acceptedMediaTypes`;
+ * - 422 whose message or `details.causes` say "field is immutable" → {@link ImmutableFieldError}
+ *   (`IMMUTABLE_FIELD`), one change per cause, with the field, its JSON Pointer, the refused value
+ *   and the server's words;
+ * - anything else → {@link ApiError} (`API_ERROR`) with `statusCode` and the `Status`.
+ *
+ * kubepatch's client functions throw these already; use this for the `ApiException` that a typed
+ * `@kubernetes/client-node` call rejects with.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await apps.replaceNamespacedReplicaSet({ name, namespace, body });
+ * } catch (error) {
+ *   if (error instanceof ApiException) throw apiErrorFrom(error); // client-node's ApiException
+ *   throw error;
+ * }
+ * ```
+ * @public
+ */
+export function apiErrorFrom(answer: ApiAnswer, request?: ApiRequestDescription): ApiError | ImmutableFieldError {
+  const statusCode = 'statusCode' in answer ? answer.statusCode : answer.code;
+  const status = 'statusCode' in answer ? answer.status : statusOf(answer.body);
+  const said = typeof status?.message === 'string' && status.message !== '' ? status.message : textOf(answer);
+  const reason = typeof status?.reason === 'string' ? ` ${status.reason}` : '';
+  const where = request === undefined ? '' : `${request.method} ${request.path}: `;
+  const message = `${where}${statusCode}${reason}: ${said}`;
+  const context = status === undefined ? { statusCode } : { statusCode, status };
+  if (statusCode === 409) return new ConflictError(message, context);
+  if (statusCode === 415) {
+    const accepted = ACCEPTED.exec(said)?.[1] ?? '';
+    const acceptedMediaTypes = accepted.split(',').map((type) => type.trim()).filter((type) => type !== '');
+    return new UnsupportedMediaTypeError(message, { ...context, acceptedMediaTypes });
+  }
+  if (statusCode === 422 && saysFieldIsImmutable(status)) {
+    return new ImmutableFieldError(message, { changes: immutableFieldChanges(status ?? {}) });
+  }
+  return new ApiError(message, context);
+}
+
+function statusOf(body: unknown): ApiRefusal['status'] {
+  if (isJsonObject(body)) return body;
+  if (typeof body !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return isJsonObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function textOf(answer: ApiAnswer): string {
+  const body = 'statusCode' in answer ? undefined : answer.body;
+  if (typeof body === 'string' && body !== '') return body.length > 500 ? `${body.slice(0, 500)}…` : body;
+  return 'the API server refused the request';
+}

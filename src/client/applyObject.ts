@@ -1,0 +1,60 @@
+import type { JsonObject } from '../json/JsonValue.js';
+import { isJsonObject } from '../json/ownProperty.js';
+import type { ClientRequestOptions } from './ClientRequestOptions.js';
+import type { KubeConfigLike } from './KubeConfigLike.js';
+import { referenceOf } from './resourcePath.js';
+import { sendPatch } from './sendPatch.js';
+import { wireJson } from './wireJson.js';
+
+/**
+ * Options of {@link applyObject}.
+ * @example
+ * ```ts
+ * const options: ApplyObjectOptions = { fieldManager: 'deploy-bot', force: true };
+ * ```
+ * @public
+ */
+export interface ApplyObjectOptions extends ClientRequestOptions {
+  /** Who owns the fields in this configuration. Required by the server for every apply. */
+  readonly fieldManager: string;
+  /** Take over fields another manager owns instead of failing with 409 (`force=true`). Default: not sent (false). */
+  readonly force?: boolean;
+  /** Ask the server to validate and answer without storing (`dryRun=All`). */
+  readonly dryRun?: boolean;
+  /**
+   * Keep `metadata.resourceVersion` in the body, which makes the apply conditional: 409 when the
+   * object changed since. Default `false`: it is removed, as an applied configuration normally has none.
+   */
+  readonly keepResourceVersion?: boolean;
+}
+
+/**
+ * Server-side apply: sends `object` as the configuration `fieldManager` owns (PATCH
+ * `application/apply-patch+yaml`, `?fieldManager=…&force=…`) and resolves with the object the
+ * server stored, which it creates when it does not exist. `metadata.managedFields` is removed from
+ * the body, since the server refuses an apply that carries it ("metadata.managedFields must be
+ * nil"), and so is `metadata.resourceVersion` unless `keepResourceVersion` is set. The body is
+ * JSON, which is YAML. The input is not changed.
+ *
+ * @example
+ * ```ts
+ * const applied = await applyObject(kc, {
+ *   apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout',
+ *   metadata: { name: 'web', namespace: 'shop', annotations: { 'team.example.com/owner': 'checkout' } },
+ * }, { fieldManager: 'team-annotator' });
+ * ```
+ * @throws {@link ConflictError} (409: fields owned by another manager, without `force`),
+ * {@link ImmutableFieldError} (422 "field is immutable"), {@link ApiError} (any other refusal);
+ * {@link InvalidPatchError} without a `fieldManager`; {@link InvalidDocumentError} when `object`
+ * names no object.
+ * @public
+ */
+export async function applyObject(client: KubeConfigLike, object: object, options: ApplyObjectOptions): Promise<JsonObject> {
+  const body = wireJson(object, 'object');
+  const ref = referenceOf(body, 'object');
+  if (isJsonObject(body.metadata)) {
+    delete body.metadata.managedFields;
+    if (options.keepResourceVersion !== true) delete body.metadata.resourceVersion;
+  }
+  return sendPatch(client, ref, { type: 'apply', patch: body }, options);
+}

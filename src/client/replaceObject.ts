@@ -1,0 +1,47 @@
+import type { JsonObject } from '../json/JsonValue.js';
+import type { ClientRequestOptions } from './ClientRequestOptions.js';
+import type { KubeConfigLike } from './KubeConfigLike.js';
+import { kubeRequest } from './kubeRequest.js';
+import { referenceOf, resourcePath } from './resourcePath.js';
+import { wireJson } from './wireJson.js';
+
+/**
+ * Options of {@link replaceObject}.
+ * @example
+ * ```ts
+ * const options: ReplaceObjectOptions = { fieldManager: 'rollouts-controller' };
+ * ```
+ * @public
+ */
+export interface ReplaceObjectOptions extends ClientRequestOptions {
+  /** The `fieldManager` the server records for this write. */
+  readonly fieldManager?: string;
+}
+
+/**
+ * Replaces an object (PUT) and resolves with what the server stored. The object's
+ * `metadata.resourceVersion` makes the write conditional: the server answers 409 when the object
+ * changed since that version was read, and kubepatch rejects with {@link ConflictError}. Without a
+ * `resourceVersion` the write is unconditional, which silently overwrites concurrent changes.
+ *
+ * @example
+ * ```ts
+ * const rs = await getObject(kc, ref);
+ * const desired = { ...rs, spec: { ...rs.spec, replicas: 5 } };
+ * await replaceObject(kc, desired); // 409 → ConflictError if someone wrote in between
+ * ```
+ * @throws {@link ConflictError} (409), {@link ImmutableFieldError} (422 "field is immutable"),
+ * {@link ApiError} (any other refusal); {@link InvalidDocumentError} when `object` names no object.
+ * @public
+ */
+export async function replaceObject(client: KubeConfigLike, object: object, options: ReplaceObjectOptions = {}): Promise<JsonObject> {
+  const body = wireJson(object, 'object');
+  const ref = referenceOf(body, 'object');
+  return kubeRequest(client, {
+    method: 'PUT',
+    path: resourcePath(ref, options.plural),
+    query: { fieldManager: options.fieldManager },
+    body,
+    signal: options.signal,
+  });
+}
