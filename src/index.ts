@@ -12,6 +12,7 @@ export { PatchTestFailedError } from './errors/PatchTestFailedError.js';
 export { PatchConflictError } from './errors/PatchConflictError.js';
 export { PreconditionFailedError } from './errors/PreconditionFailedError.js';
 export { InvalidSchemaError } from './errors/InvalidSchemaError.js';
+export { InvalidQuantityError } from './errors/InvalidQuantityError.js';
 export { ImmutableFieldError, type ImmutableFieldChange } from './errors/ImmutableFieldError.js';
 export { InvalidMetadataError, type MetadataProblem } from './errors/InvalidMetadataError.js';
 export { ApiError, ConflictError, UnsupportedMediaTypeError, type ApiRefusal } from './errors/ApiError.js';

@@ -16,6 +16,7 @@
  * | `API_CONFLICT` | {@link ConflictError} | the API server answered 409 Conflict and retries did not get through |
  * | `UNSUPPORTED_MEDIA_TYPE` | {@link UnsupportedMediaTypeError} | the API server answered 415: it does not take this patch format for this kind |
  * | `API_ERROR` | {@link ApiError} | the API server refused a request otherwise |
+ * | `INVALID_QUANTITY` | {@link InvalidQuantityError} | a string is not a Kubernetes quantity (`"1GB"`, `"1.5 Gi"`) |
  * | `INVALID_SCHEMA` | {@link InvalidSchemaError} | a schema source (OpenAPI document, CRD, schema table) is malformed or lacks the requested type |
  * | `LIST_OF_LISTS` | {@link StrategicMergePatchError} | a merge list holds lists (Go: "lists of lists are not supported") |
  * | `MIXED_LIST_TYPES` | {@link StrategicMergePatchError} | a merge list mixes element types (Go: "list element types are not identical") |
@@ -50,6 +51,7 @@ export type KubepatchErrorCode =
   | 'API_CONFLICT'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'API_ERROR'
+  | 'INVALID_QUANTITY'
   | StrategicMergePatchErrorCode;
 
 /**

@@ -3,6 +3,7 @@ import type { ImmutableFieldError } from './ImmutableFieldError.js';
 import type { InvalidDocumentError } from './InvalidDocumentError.js';
 import type { InvalidMetadataError } from './InvalidMetadataError.js';
 import type { InvalidPatchError } from './InvalidPatchError.js';
+import type { InvalidQuantityError } from './InvalidQuantityError.js';
 import type { InvalidSchemaError } from './InvalidSchemaError.js';
 import { KubepatchError, kubepatchErrorBrand } from './KubepatchError.js';
 import type { KubepatchErrorCode } from './KubepatchErrorCode.js';
@@ -47,6 +48,8 @@ export interface KubepatchErrorByCode {
   UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeError;
   /** `API_ERROR` is thrown as {@link ApiError}. */
   API_ERROR: ApiError;
+  /** `INVALID_QUANTITY` is thrown as {@link InvalidQuantityError}. */
+  INVALID_QUANTITY: InvalidQuantityError;
   /** `LIST_OF_LISTS` is thrown as {@link StrategicMergePatchError}. */
   LIST_OF_LISTS: StrategicMergePatchError;
   /** `MIXED_LIST_TYPES` is thrown as {@link StrategicMergePatchError}. */
