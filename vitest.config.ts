@@ -10,6 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['./test/setup.ts'],
     reporters: ['default', './test/helpers/summaryReporter.ts'],
   },
 });

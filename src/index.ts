@@ -83,3 +83,22 @@ export {
 } from './metadata/MetadataKeys.js';
 export { preserveAnnotations, preserveLabels } from './metadata/preserveMetadata.js';
 export { buildFallbackPatch, type FallbackPatch, type FallbackPatchOptions } from './metadata/buildFallbackPatch.js';
+
+export type { Quantity, QuantityFormat, QuantityInput } from './semantic/quantity/Quantity.js';
+export { parseQuantity } from './semantic/quantity/parseQuantity.js';
+export { canonicalQuantity, type CanonicalQuantityOptions } from './semantic/quantity/canonicalQuantity.js';
+export { compareQuantities } from './semantic/quantity/compareQuantities.js';
+export { quantitiesEqual } from './semantic/quantity/quantitiesEqual.js';
+export { isValidQuantity } from './semantic/quantity/isValidQuantity.js';
+
+export { ARGO_ROLLOUTS_VERSIONS, type ArgoRolloutsVersion } from './rollout/ArgoRolloutsVersion.js';
+export { canaryStepsJson, stepHash, type StepHashOptions } from './rollout/stepHash.js';
+export { rolloutSchema } from './rollout/rolloutSchema.js';
+export type { RolloutModel } from './rollout/RolloutModel.js';
+
+export { findImmutableFieldChanges } from './metadata/findImmutableFieldChanges.js';
+export { assertImmutableSelector } from './metadata/assertImmutableSelector.js';
+export { findLabelProblems, validateLabels } from './metadata/validateLabels.js';
+export { findAnnotationProblems, validateAnnotations } from './metadata/validateAnnotations.js';
+export { findSelectorProblems, validateSelector } from './metadata/validateSelector.js';
+export type { MetadataValidationOptions } from './metadata/metadataProblems.js';

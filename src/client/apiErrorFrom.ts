@@ -1,10 +1,9 @@
-import { ApiError, ConflictError, UnsupportedMediaTypeError, type ApiRefusal } from '../errors/ApiError.js';
-import { ImmutableFieldError } from '../errors/ImmutableFieldError.js';
+import { ApiError, ConflictError, ImmutableFieldError, UnsupportedMediaTypeError, type ApiRefusal } from 'kubepatch';
 import { isJsonObject } from '../json/ownProperty.js';
 import { immutableFieldChanges, saysFieldIsImmutable } from './immutableFieldChanges.js';
 
 /**
- * An answer the API server refused a request with: an {@link ApiRefusal} (`statusCode` and the
+ * An answer the API server refused a request with: an `ApiRefusal` (`statusCode` and the
  * `Status` object), or an `ApiException` of `@kubernetes/client-node` (`code` and `body`, the
  * `Status` as an object or as JSON text).
  * @example
@@ -35,13 +34,13 @@ const ACCEPTED = /accepted media types include:\s*(.*)$/s;
 /**
  * Turns the API server's refusal into kubepatch's typed error:
  *
- * - 409 → {@link ConflictError} (`API_CONFLICT`);
- * - 415 → {@link UnsupportedMediaTypeError} (`UNSUPPORTED_MEDIA_TYPE`), with the media types the
+ * - 409 → `ConflictError` (`API_CONFLICT`);
+ * - 415 → `UnsupportedMediaTypeError` (`UNSUPPORTED_MEDIA_TYPE`), with the media types the
  *   server listed in its message (`accepted media types include: …`) as `acceptedMediaTypes`;
- * - 422 whose message or `details.causes` say "field is immutable" → {@link ImmutableFieldError}
+ * - 422 whose message or `details.causes` say "field is immutable" → `ImmutableFieldError`
  *   (`IMMUTABLE_FIELD`), one change per cause, with the field, its JSON Pointer, the refused value
  *   and the server's words;
- * - anything else → {@link ApiError} (`API_ERROR`) with `statusCode` and the `Status`.
+ * - anything else → `ApiError` (`API_ERROR`) with `statusCode` and the `Status`.
  *
  * kubepatch's client functions throw these already; use this for the `ApiException` that a typed
  * `@kubernetes/client-node` call rejects with.

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json/JsonValue.js';
+import type { JsonObject } from 'kubepatch';
 import { isJsonObject } from '../json/ownProperty.js';
 import type { ClientRequestOptions } from './ClientRequestOptions.js';
 import type { KubeConfigLike } from './KubeConfigLike.js';
@@ -43,9 +43,9 @@ export interface ApplyObjectOptions extends ClientRequestOptions {
  *   metadata: { name: 'web', namespace: 'shop', annotations: { 'team.example.com/owner': 'checkout' } },
  * }, { fieldManager: 'team-annotator' });
  * ```
- * @throws {@link ConflictError} (409: fields owned by another manager, without `force`),
- * {@link ImmutableFieldError} (422 "field is immutable"), {@link ApiError} (any other refusal);
- * {@link InvalidPatchError} without a `fieldManager`; {@link InvalidDocumentError} when `object`
+ * @throws `ConflictError` (409: fields owned by another manager, without `force`),
+ * `ImmutableFieldError` (422 "field is immutable"), `ApiError` (any other refusal);
+ * `InvalidPatchError` without a `fieldManager`; `InvalidDocumentError` when `object`
  * names no object.
  * @public
  */

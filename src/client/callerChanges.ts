@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../json/JsonValue.js';
+import type { JsonObject, JsonValue } from 'kubepatch';
 import { jsonEqual } from '../json/jsonEqual.js';
 import { getOwn, isJsonObject, jsonKeys, setOwn } from '../json/ownProperty.js';
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json/JsonValue.js';
+import type { JsonObject } from 'kubepatch';
 import type { ClientRequestOptions } from './ClientRequestOptions.js';
 import type { KubeConfigLike } from './KubeConfigLike.js';
 import { kubeRequest } from './kubeRequest.js';
@@ -14,8 +14,8 @@ import { referenceOf, resourcePath } from './resourcePath.js';
  * const live = await getObject(kc, { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'shop', name: 'web-7d9f8' });
  * live.metadata; // { name: 'web-7d9f8', resourceVersion: '48213', … }
  * ```
- * @throws {@link ApiError} with `statusCode` 404 when there is no such object, and the typed error
- * of any other refusal ({@link apiErrorFrom}); {@link InvalidDocumentError} when `target` names no object.
+ * @throws `ApiError` with `statusCode` 404 when there is no such object, and the typed error
+ * of any other refusal ({@link apiErrorFrom}); `InvalidDocumentError` when `target` names no object.
  * @public
  */
 export async function getObject(client: KubeConfigLike, target: ObjectTarget, options: ClientRequestOptions = {}): Promise<JsonObject> {

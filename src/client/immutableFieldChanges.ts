@@ -1,7 +1,5 @@
-import type { ImmutableFieldChange } from '../errors/ImmutableFieldError.js';
-import type { JsonValue } from '../json/JsonValue.js';
+import { formatJsonPointer, type ImmutableFieldChange, type JsonValue } from 'kubepatch';
 import { isJsonObject } from '../json/ownProperty.js';
-import { formatJsonPointer } from '../json/pointer.js';
 
 const IMMUTABLE = /immutable|may not change once set/;
 

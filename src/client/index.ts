@@ -18,23 +18,6 @@ export { sendPatch, type PatchToSend, type SendPatchOptions } from './sendPatch.
 export { applyObject, type ApplyObjectOptions } from './applyObject.js';
 export { updateWithFallbackToPatch, type UpdateWithFallbackOptions } from './updateWithFallbackToPatch.js';
 
-// The errors these functions throw and the types their signatures use, so that `kubepatch/client`
-// is usable on its own. They are the same classes as those of `kubepatch` (one shared chunk).
-export { ApiError, ConflictError, UnsupportedMediaTypeError, type ApiRefusal } from '../errors/ApiError.js';
-export { ImmutableFieldError, type ImmutableFieldChange } from '../errors/ImmutableFieldError.js';
-export { KubepatchError, type KubepatchErrorContext } from '../errors/KubepatchError.js';
-export type { KubepatchErrorCode } from '../errors/KubepatchErrorCode.js';
-export { isKubepatchError, type KubepatchErrorByCode } from '../errors/isKubepatchError.js';
-export type { JsonArray, JsonInput, JsonObject, JsonPrimitive, JsonValue } from '../json/JsonValue.js';
-export { PATCH_CONTENT_TYPES, type PatchType } from '../schema/PatchType.js';
-export type { FallbackPatchOptions } from '../metadata/buildFallbackPatch.js';
-export {
-  annotationKeys,
-  labelKeys,
-  ARGO_ROLLOUTS_OWNED_ANNOTATIONS,
-  ARGO_ROLLOUTS_OWNED_LABELS,
-  type AnnotationKeys,
-  type KeySelection,
-  type LabelKeys,
-  type MetadataKeys,
-} from '../metadata/MetadataKeys.js';
+// The errors these functions throw, for convenience: the very classes `kubepatch` exports (this
+// entry imports the core by name, so there is one copy of them), which also has `isKubepatchError`.
+export { ApiError, ConflictError, ImmutableFieldError, UnsupportedMediaTypeError } from 'kubepatch';

@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
-import type { JsonObject } from '../json/JsonValue.js';
+import type { JsonObject } from 'kubepatch';
 import { isJsonObject } from '../json/ownProperty.js';
 import { apiErrorFrom } from './apiErrorFrom.js';
 import type { KubeConfigLike } from './KubeConfigLike.js';

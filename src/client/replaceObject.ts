@@ -1,4 +1,4 @@
-import type { JsonObject } from '../json/JsonValue.js';
+import type { JsonObject } from 'kubepatch';
 import type { ClientRequestOptions } from './ClientRequestOptions.js';
 import type { KubeConfigLike } from './KubeConfigLike.js';
 import { kubeRequest } from './kubeRequest.js';
@@ -21,7 +21,7 @@ export interface ReplaceObjectOptions extends ClientRequestOptions {
 /**
  * Replaces an object (PUT) and resolves with what the server stored. The object's
  * `metadata.resourceVersion` makes the write conditional: the server answers 409 when the object
- * changed since that version was read, and kubepatch rejects with {@link ConflictError}. Without a
+ * changed since that version was read, and kubepatch rejects with `ConflictError`. Without a
  * `resourceVersion` the write is unconditional, which silently overwrites concurrent changes.
  *
  * @example
@@ -30,8 +30,8 @@ export interface ReplaceObjectOptions extends ClientRequestOptions {
  * const desired = { ...rs, spec: { ...rs.spec, replicas: 5 } };
  * await replaceObject(kc, desired); // 409 → ConflictError if someone wrote in between
  * ```
- * @throws {@link ConflictError} (409), {@link ImmutableFieldError} (422 "field is immutable"),
- * {@link ApiError} (any other refusal); {@link InvalidDocumentError} when `object` names no object.
+ * @throws `ConflictError` (409), `ImmutableFieldError` (422 "field is immutable"),
+ * `ApiError` (any other refusal); `InvalidDocumentError` when `object` names no object.
  * @public
  */
 export async function replaceObject(client: KubeConfigLike, object: object, options: ReplaceObjectOptions = {}): Promise<JsonObject> {

@@ -1,4 +1,4 @@
-import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
+import { InvalidDocumentError } from 'kubepatch';
 import type { ObjectReference, ObjectTarget } from './ObjectReference.js';
 
 /** Kinds whose plural is not the English plural of the lower-cased kind. */

@@ -1,7 +1,5 @@
-import { InvalidPatchError } from '../errors/InvalidPatchError.js';
-import type { JsonInput, JsonObject, JsonValue } from '../json/JsonValue.js';
+import { InvalidPatchError, PATCH_CONTENT_TYPES, type JsonInput, type JsonObject, type JsonValue, type PatchType } from 'kubepatch';
 import { isJsonObject } from '../json/ownProperty.js';
-import { PATCH_CONTENT_TYPES, type PatchType } from '../schema/PatchType.js';
 import type { ClientRequestOptions } from './ClientRequestOptions.js';
 import type { KubeConfigLike } from './KubeConfigLike.js';
 import { kubeRequest } from './kubeRequest.js';
@@ -59,9 +57,9 @@ export interface SendPatchOptions extends ClientRequestOptions {
  * if (!update.empty) await sendPatch(kc, ref, update);
  * await sendPatch(kc, ref, { type: 'json', patch: [{ op: 'remove', path: '/metadata/annotations/scale-down-deadline' }] });
  * ```
- * @throws {@link UnsupportedMediaTypeError} (415, e.g. a strategic merge patch to a custom resource),
- * {@link ConflictError} (409, a `resourceVersion` precondition failed), {@link ImmutableFieldError}
- * (422 "field is immutable"), {@link ApiError} (any other refusal); {@link InvalidPatchError} before
+ * @throws `UnsupportedMediaTypeError` (415, e.g. a strategic merge patch to a custom resource),
+ * `ConflictError` (409, a `resourceVersion` precondition failed), `ImmutableFieldError`
+ * (422 "field is immutable"), `ApiError` (any other refusal); `InvalidPatchError` before
  * sending when the patch does not fit its format or the options do not fit the format.
  * @public
  */
@@ -102,7 +100,12 @@ function patchBody(patch: PatchToSend, options: SendPatchOptions): JsonValue {
   if (patch.type === 'apply' && (options.fieldManager === undefined || options.fieldManager === '')) {
     throw invalid('server-side apply needs a fieldManager', 'options');
   }
-  const body: unknown = JSON.parse(JSON.stringify(patch.patch) ?? 'null');
+  let body: unknown;
+  try {
+    body = JSON.parse(JSON.stringify(patch.patch) ?? 'null');
+  } catch (error) {
+    throw invalid(`the patch cannot be sent as JSON: ${(error as Error).message}`);
+  }
   if (patch.type === 'json') {
     if (!Array.isArray(body)) throw invalid('a JSON Patch must be an array of operations');
     return body as JsonValue;

@@ -1,8 +1,5 @@
-import { ConflictError } from '../errors/ApiError.js';
-import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
-import type { JsonObject } from '../json/JsonValue.js';
+import { buildFallbackPatch, ConflictError, InvalidDocumentError, type FallbackPatchOptions, type JsonObject } from 'kubepatch';
 import { isJsonObject } from '../json/ownProperty.js';
-import { buildFallbackPatch, type FallbackPatchOptions } from '../metadata/buildFallbackPatch.js';
 import { callerChanges, changesNothing } from './callerChanges.js';
 import type { ClientRequestOptions } from './ClientRequestOptions.js';
 import { getObject } from './getObject.js';
@@ -46,7 +43,7 @@ export interface UpdateWithFallbackOptions extends ClientRequestOptions {
  * Writes `desired` the way Argo Rollouts' `updateReplicaSetFallbackToPatch` meant to, without its
  * bugs. First a replace (PUT) conditional on `desired`'s `metadata.resourceVersion`. When the
  * server answers 409 (someone wrote in between), it re-reads the live object and sends the
- * fallback patch of {@link buildFallbackPatch} — `spec.replicas`, the pod template's labels and
+ * fallback patch of `buildFallbackPatch` (from `kubepatch`) — `spec.replicas`, the pod template's labels and
  * annotations, and the metadata labels and annotations you own, with `null` for owned keys you
  * removed — under its own `Content-Type` (`application/merge-patch+json` by default), so the write
  * lands on the latest version without reverting anyone else's fields. A 409 on the patch (with a
@@ -69,10 +66,11 @@ export interface UpdateWithFallbackOptions extends ClientRequestOptions {
  * desired.metadata.annotations['scale-down-deadline'] = new Date(Date.now() + 30_000).toISOString().replace(/\.\d+Z$/, 'Z');
  * const stored = await updateWithFallbackToPatch(kc, desired, { original: cachedReplicaSet });
  * ```
- * @throws {@link ConflictError} when every retry met a 409; {@link ImmutableFieldError} (422
- * "field is immutable", e.g. a changed selector); {@link UnsupportedMediaTypeError} (415: a
- * `strategic` fallback to a custom resource); {@link ApiError} (any other refusal);
- * {@link InvalidDocumentError} when `desired` names no object or has no `metadata.resourceVersion`
+ * @throws `ConflictError` when every retry met a 409; `ImmutableFieldError` (422
+ * "field is immutable", e.g. a changed selector); `UnsupportedMediaTypeError` (415, a patch format
+ * the server does not take for this kind); `ApiError` (any other refusal); `InvalidPatchError`
+ * from `buildFallbackPatch` for `fallback.type: 'strategic'` on a kind that is not built in;
+ * `InvalidDocumentError` when `desired` names no object or has no `metadata.resourceVersion`
  * (a PUT without one would silently overwrite concurrent writes); a `RangeError` for bad retry options.
  * @public
  */

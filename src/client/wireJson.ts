@@ -1,5 +1,4 @@
-import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
-import type { JsonObject } from '../json/JsonValue.js';
+import { InvalidDocumentError, type JsonObject } from 'kubepatch';
 import { isJsonObject } from '../json/ownProperty.js';
 
 /**
