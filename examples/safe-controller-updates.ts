@@ -35,7 +35,7 @@ const desired = {
 const fallback = buildFallbackPatch(desired, live, { resourceVersion: true });
 show('patch', fallback.patch);
 show('send with Content-Type', fallback.contentType);
-const stored = applyMergePatch(live, fallback.patch) as typeof live;
+const stored = applyMergePatch(live, fallback.patch) as { metadata: { annotations: Record<string, string> } };
 show('annotations after the patch', stored.metadata.annotations);
 if (stored.metadata.annotations['scale-down-deadline'] !== '2026-11-23T10:30:00Z') throw new Error('the deadline was lost');
 if (stored.metadata.annotations['team.example.com/owner'] !== 'payments') throw new Error('a key we do not own was touched');

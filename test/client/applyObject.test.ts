@@ -1,34 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATCH_CONTENT_TYPES } from 'kubepatch';
 import { frozenCopy } from '../helpers/deepFreeze.js';
-import { kubeConfigFor } from './helpers/clientNode.js';
-import { FakeKubeApiServer } from './helpers/fakeKubeApiServer.js';
 import { rollout } from './helpers/objects.js';
+import { useFakeKubeApiServer } from './helpers/serverFixture.js';
 import { client } from './helpers/subject.js';
 
 const { applyObject, ConflictError } = client;
 
-let server: FakeKubeApiServer;
-let kc: ReturnType<typeof kubeConfigFor>;
-beforeAll(async () => {
-  server = await FakeKubeApiServer.start();
-  kc = kubeConfigFor(server.url);
-});
-afterAll(() => server.close());
-
-const lastRequest = () => server.requests.at(-1)!;
+const fixture = useFakeKubeApiServer();
 
 describe('applyObject (server-side apply)', () => {
   it('sends application/apply-patch+yaml with fieldManager and force, and creates the object when missing', async () => {
     const config = frozenCopy(rollout('applied'));
-    const stored = await applyObject(kc, config, { fieldManager: 'deploy-bot', force: true });
-    expect(lastRequest()).toMatchObject({
+    const stored = await applyObject(fixture.kc, config, { fieldManager: 'deploy-bot', force: true });
+    expect(fixture.lastRequest()).toMatchObject({
       method: 'PATCH',
       url: '/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/applied?fieldManager=deploy-bot&force=true',
       contentType: PATCH_CONTENT_TYPES.apply,
       status: 200,
     });
-    expect(JSON.parse(lastRequest().body)).toEqual(config);
+    expect(JSON.parse(fixture.lastRequest().body)).toEqual(config);
     expect(stored.spec).toEqual(config.spec);
     expect((stored.metadata as { managedFields: unknown }).managedFields).toEqual([
       { manager: 'deploy-bot', operation: 'Apply', apiVersion: 'argoproj.io/v1alpha1' },
@@ -36,30 +27,30 @@ describe('applyObject (server-side apply)', () => {
   });
 
   it('takes managedFields and resourceVersion out of the body (the server refuses managedFields)', async () => {
-    const live = server.create(rollout('read-back'));
+    const live = fixture.server.create(rollout('read-back'));
     const readBack = frozenCopy({
       ...live,
       metadata: { ...live.metadata, managedFields: [{ manager: 'kubectl', operation: 'Update' }], annotations: { team: 'checkout' } },
     });
-    const stored = await applyObject(kc, readBack, { fieldManager: 'team-annotator' });
-    const body = JSON.parse(lastRequest().body) as { metadata: Record<string, unknown> };
+    const stored = await applyObject(fixture.kc, readBack, { fieldManager: 'team-annotator' });
+    const body = JSON.parse(fixture.lastRequest().body) as { metadata: Record<string, unknown> };
     expect(body.metadata).not.toHaveProperty('managedFields');
     expect(body.metadata).not.toHaveProperty('resourceVersion');
-    expect(lastRequest().url).toBe('/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/read-back?fieldManager=team-annotator');
+    expect(fixture.lastRequest().url).toBe('/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/read-back?fieldManager=team-annotator');
     expect(stored.metadata).toMatchObject({ annotations: { team: 'checkout' } });
   });
 
   it('keeps resourceVersion when asked, which makes the apply conditional', async () => {
-    const live = server.create(rollout('conditional'));
-    server.touch('rollouts.argoproj.io/shop/conditional', (object) => ((object.spec as { replicas: number }).replicas = 4));
-    const error = await applyObject(kc, live, { fieldManager: 'deploy-bot', keepResourceVersion: true }).catch((e: unknown) => e);
+    const live = fixture.server.create(rollout('conditional'));
+    fixture.server.touch('rollouts.argoproj.io/shop/conditional', (object) => ((object.spec as { replicas: number }).replicas = 4));
+    const error = await applyObject(fixture.kc, live, { fieldManager: 'deploy-bot', keepResourceVersion: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect(JSON.parse(lastRequest().body).metadata.resourceVersion).toBe(live.metadata.resourceVersion);
+    expect(JSON.parse(fixture.lastRequest().body).metadata.resourceVersion).toBe(live.metadata.resourceVersion);
   });
 
   it('needs a fieldManager', async () => {
-    const sent = server.requests.length;
-    await expect(applyObject(kc, rollout('no-manager'), { fieldManager: '' })).rejects.toMatchObject({ code: 'INVALID_PATCH' });
-    expect(server.requests.length).toBe(sent);
+    const sent = fixture.server.requests.length;
+    await expect(applyObject(fixture.kc, rollout('no-manager'), { fieldManager: '' })).rejects.toMatchObject({ code: 'INVALID_PATCH' });
+    expect(fixture.server.requests.length).toBe(sent);
   });
 });

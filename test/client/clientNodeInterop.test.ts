@@ -3,27 +3,19 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { PATCH_CONTENT_TYPES } from 'kubepatch';
 import type { KubeConfigLike } from '../../src/client/index.ts';
 import { clientNode, clientNodeVersion, kubeConfigFor } from './helpers/clientNode.js';
-import { FakeKubeApiServer } from './helpers/fakeKubeApiServer.js';
 import { deployment, replicaSet, rollout } from './helpers/objects.js';
+import { useFakeKubeApiServer } from './helpers/serverFixture.js';
 import { client } from './helpers/subject.js';
 
 /**
  * kubepatch/client with the @kubernetes/client-node under test (1.4.0 from the dev dependencies;
  * CI also runs this folder with 2.x on Node 22), and the client-node pitfalls it avoids, shown on
- * the same fake API server.
+ * the same fake API fixture.server.
  */
 
 const { apiErrorFrom, sendPatch, UnsupportedMediaTypeError, ApiError } = client;
 
-let server: FakeKubeApiServer;
-let kc: ReturnType<typeof kubeConfigFor>;
-beforeAll(async () => {
-  server = await FakeKubeApiServer.start();
-  kc = kubeConfigFor(server.url);
-});
-afterAll(() => server.close());
-
-const lastRequest = () => server.requests.at(-1)!;
+const fixture = useFakeKubeApiServer();
 
 describe('with @kubernetes/client-node', () => {
   it('runs the expected client-node and Node versions (KUBEPATCH_EXPECT_* in CI)', () => {
@@ -37,14 +29,14 @@ describe('with @kubernetes/client-node', () => {
 
   it('a KubeConfig is a KubeConfigLike', () => {
     expectTypeOf<KubeConfig>().toMatchTypeOf<KubeConfigLike>();
-    const like: KubeConfigLike = kc;
-    expect(like.getCurrentCluster()?.server).toBe(server.url);
+    const like: KubeConfigLike = fixture.kc;
+    expect(like.getCurrentCluster()?.server).toBe(fixture.server.url);
   });
 
   it('client-node refuses an http:// server unless skipTLSVerify is set; kubepatch reports it unchanged', async () => {
     const strict = new clientNode.KubeConfig();
     strict.loadFromOptions({
-      clusters: [{ name: 'c', server: server.url }],
+      clusters: [{ name: 'c', server: fixture.server.url }],
       users: [{ name: 'u', token: 't' }],
       contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
       currentContext: 'x',
@@ -55,11 +47,11 @@ describe('with @kubernetes/client-node', () => {
   });
 
   it('pitfall: a typed patch* call sends JSON Patch by default; a merge body then fails with "cannot unmarshal"', async () => {
-    server.create(replicaSet('typed'));
-    const apps = kc.makeApiClient(clientNode.AppsV1Api);
+    fixture.server.create(replicaSet('typed'));
+    const apps = fixture.kc.makeApiClient(clientNode.AppsV1Api);
     const body = { spec: { replicas: 4 } };
     const error = await apps.patchNamespacedReplicaSet({ name: 'typed', namespace: 'shop', body }).catch((e: unknown) => e);
-    expect(lastRequest().contentType).toBe(PATCH_CONTENT_TYPES.json);
+    expect(fixture.lastRequest().contentType).toBe(PATCH_CONTENT_TYPES.json);
     expect(error).toBeInstanceOf(clientNode.ApiException);
     const mapped = apiErrorFrom(error as { code: number; body: unknown });
     expect(mapped).toBeInstanceOf(ApiError);
@@ -69,29 +61,29 @@ describe('with @kubernetes/client-node', () => {
     // With setHeaderOptions (client-node >= 1.1) the same call works; sendPatch needs no option.
     const options = clientNode.setHeaderOptions('Content-Type', clientNode.PatchStrategy.MergePatch);
     await apps.patchNamespacedReplicaSet({ name: 'typed', namespace: 'shop', body }, options);
-    expect(lastRequest()).toMatchObject({ contentType: PATCH_CONTENT_TYPES.merge, status: 200 });
-    await sendPatch(kc, { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'shop', name: 'typed' }, { type: 'merge', patch: body });
-    expect(lastRequest()).toMatchObject({ contentType: PATCH_CONTENT_TYPES.merge, status: 200 });
+    expect(fixture.lastRequest()).toMatchObject({ contentType: PATCH_CONTENT_TYPES.merge, status: 200 });
+    await sendPatch(fixture.kc, { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'shop', name: 'typed' }, { type: 'merge', patch: body });
+    expect(fixture.lastRequest()).toMatchObject({ contentType: PATCH_CONTENT_TYPES.merge, status: 200 });
   });
 
   it('pitfall: KubernetesObjectApi.patch drops $patch directives of built-in kinds; sendPatch keeps them', async () => {
-    const live = server.create(deployment('directives'));
+    const live = fixture.server.create(deployment('directives'));
     const patch = { ...live, spec: { template: { spec: { containers: [{ name: 'debug', $patch: 'delete' }] } } } };
-    await clientNode.KubernetesObjectApi.makeApiClient(kc).patch(patch as never);
-    expect(lastRequest().contentType).toBe(PATCH_CONTENT_TYPES.strategic);
-    expect(lastRequest().body).not.toContain('$patch');
-    expect(server.get('apps/v1', 'Deployment', 'shop', 'directives')!.spec).toMatchObject({
+    await clientNode.KubernetesObjectApi.makeApiClient(fixture.kc).patch(patch as never);
+    expect(fixture.lastRequest().contentType).toBe(PATCH_CONTENT_TYPES.strategic);
+    expect(fixture.lastRequest().body).not.toContain('$patch');
+    expect(fixture.server.get('apps/v1', 'Deployment', 'shop', 'directives')!.spec).toMatchObject({
       template: { spec: { containers: [{ name: 'app' }, { name: 'debug' }] } },
     });
 
-    const stored = await sendPatch(kc, live, { type: 'strategic', patch: { spec: patch.spec } });
-    expect(lastRequest().body).toContain('"$patch":"delete"');
+    const stored = await sendPatch(fixture.kc, live, { type: 'strategic', patch: { spec: patch.spec } });
+    expect(fixture.lastRequest().body).toContain('"$patch":"delete"');
     expect((stored.spec as { template: { spec: unknown } }).template.spec).toEqual({ containers: [{ name: 'app', image: 'directives:1' }] });
   });
 
   it('apiErrorFrom maps the ApiException of a strategic merge patch to a custom resource to UnsupportedMediaTypeError', async () => {
-    server.create(rollout('typed-cr'));
-    const custom = kc.makeApiClient(clientNode.CustomObjectsApi);
+    fixture.server.create(rollout('typed-cr'));
+    const custom = fixture.kc.makeApiClient(clientNode.CustomObjectsApi);
     const error = await custom
       .patchNamespacedCustomObject(
         { group: 'argoproj.io', version: 'v1alpha1', namespace: 'shop', plural: 'rollouts', name: 'typed-cr', body: { spec: { replicas: 2 } } },

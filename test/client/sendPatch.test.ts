@@ -1,69 +1,60 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPatchFor, isKubepatchError, PATCH_CONTENT_TYPES } from 'kubepatch';
 import { frozenCopy } from '../helpers/deepFreeze.js';
-import { kubeConfigFor } from './helpers/clientNode.js';
-import { FakeKubeApiServer } from './helpers/fakeKubeApiServer.js';
 import { deployment, replicaSet, rollout } from './helpers/objects.js';
+import { useFakeKubeApiServer } from './helpers/serverFixture.js';
 import { client } from './helpers/subject.js';
 
 const { sendPatch, getObject, replaceObject, ConflictError, UnsupportedMediaTypeError, ImmutableFieldError, ApiError } = client;
 
-let server: FakeKubeApiServer;
-let kc: ReturnType<typeof kubeConfigFor>;
-beforeAll(async () => {
-  server = await FakeKubeApiServer.start();
-  kc = kubeConfigFor(server.url);
-});
-afterAll(() => server.close());
-
-const lastRequest = () => server.requests.at(-1)!;
+const fixture = useFakeKubeApiServer();
 
 describe('sendPatch', () => {
   it('sends each patch format under its own Content-Type', async () => {
-    const rs = server.create(replicaSet('formats'));
-    await sendPatch(kc, rs, { type: 'merge', patch: { spec: { replicas: 4 } } });
-    expect(lastRequest()).toMatchObject({ method: 'PATCH', contentType: PATCH_CONTENT_TYPES.merge, status: 200 });
-    expect(lastRequest().url).toBe('/apis/apps/v1/namespaces/shop/replicasets/formats');
-    await sendPatch(kc, rs, { type: 'strategic', patch: { spec: { replicas: 5 } } });
-    expect(lastRequest()).toMatchObject({ contentType: PATCH_CONTENT_TYPES.strategic, status: 200 });
-    const stored = await sendPatch(kc, rs, {
+    const rs = fixture.server.create(replicaSet('formats'));
+    await sendPatch(fixture.kc, rs, { type: 'merge', patch: { spec: { replicas: 4 } } });
+    expect(fixture.lastRequest()).toMatchObject({ method: 'PATCH', contentType: PATCH_CONTENT_TYPES.merge, status: 200 });
+    expect(fixture.lastRequest().url).toBe('/apis/apps/v1/namespaces/shop/replicasets/formats');
+    await sendPatch(fixture.kc, rs, { type: 'strategic', patch: { spec: { replicas: 5 } } });
+    expect(fixture.lastRequest()).toMatchObject({ contentType: PATCH_CONTENT_TYPES.strategic, status: 200 });
+    const stored = await sendPatch(fixture.kc, rs, {
       type: 'json',
       patch: [
         { op: 'test', path: '/spec/replicas', value: 5 },
         { op: 'replace', path: '/spec/replicas', value: 6 },
       ],
     });
-    expect(lastRequest()).toMatchObject({ contentType: PATCH_CONTENT_TYPES.json, status: 200 });
+    expect(fixture.lastRequest()).toMatchObject({ contentType: PATCH_CONTENT_TYPES.json, status: 200 });
     expect(stored.spec).toMatchObject({ replicas: 6 });
-    expect(lastRequest().authorization).toBe('Bearer test-token');
+    expect(fixture.lastRequest().authorization).toBe('Bearer test-token');
   });
 
   it('resolves with the object the server stored, a new resourceVersion included', async () => {
-    const rs = server.create(replicaSet('answer'));
-    const stored = await sendPatch(kc, rs, { type: 'merge', patch: { metadata: { labels: { tier: 'front' } } } });
-    expect(stored).toEqual(server.get('apps/v1', 'ReplicaSet', 'shop', 'answer'));
+    const rs = fixture.server.create(replicaSet('answer'));
+    const stored = await sendPatch(fixture.kc, rs, { type: 'merge', patch: { metadata: { labels: { tier: 'front' } } } });
+    expect(stored).toEqual(fixture.server.get('apps/v1', 'ReplicaSet', 'shop', 'answer'));
     expect(Number((stored.metadata as { resourceVersion: string }).resourceVersion)).toBeGreaterThan(Number(rs.metadata.resourceVersion));
   });
 
   it('sends strategic merge patch directives byte for byte ($patch: delete removes one container)', async () => {
-    const live = server.create(deployment('directives'));
+    const live = fixture.server.create(deployment('directives'));
     const desired = frozenCopy({ ...live, spec: { ...live.spec, template: { ...live.spec.template, spec: { containers: [{ name: 'app', image: 'api:2' }] } } } });
     const update = createPatchFor(live, desired);
     expect(JSON.stringify(update.patch)).toContain('"$patch":"delete"');
-    const stored = await sendPatch(kc, live, update);
-    expect(JSON.parse(lastRequest().body)).toEqual(update.patch);
-    expect(lastRequest().contentType).toBe(PATCH_CONTENT_TYPES.strategic);
+    const stored = await sendPatch(fixture.kc, live, update);
+    expect(JSON.parse(fixture.lastRequest().body)).toEqual(update.patch);
+    expect(fixture.lastRequest().contentType).toBe(PATCH_CONTENT_TYPES.strategic);
     expect((stored.spec as { template: { spec: unknown } }).template.spec).toEqual({ containers: [{ name: 'app', image: 'api:2' }] });
   });
 
   it('sends a merge patch to a custom resource; a strategic merge patch gets 415 with the accepted media types', async () => {
-    const live = server.create(rollout('crd'));
+    const live = fixture.server.create(rollout('crd'));
     const update = createPatchFor(live, { ...live, spec: { ...live.spec, replicas: 5 } });
     expect(update.type).toBe('merge');
-    expect((await sendPatch(kc, live, update)).spec).toMatchObject({ replicas: 5 });
-    expect(lastRequest().url).toBe('/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/crd');
+    expect((await sendPatch(fixture.kc, live, update)).spec).toMatchObject({ replicas: 5 });
+    expect(fixture.lastRequest().url).toBe('/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/crd');
 
-    const error = await sendPatch(kc, live, { type: 'strategic', patch: { spec: { replicas: 6 } } }).catch((e: unknown) => e);
+    const error = await sendPatch(fixture.kc, live, { type: 'strategic', patch: { spec: { replicas: 6 } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedMediaTypeError);
     expect(isKubepatchError(error, 'UNSUPPORTED_MEDIA_TYPE')).toBe(true);
     const refusal = error as InstanceType<typeof UnsupportedMediaTypeError>;
@@ -73,22 +64,22 @@ describe('sendPatch', () => {
   });
 
   it('takes a reference instead of a manifest, and a plural that cannot be guessed', async () => {
-    server.create(replicaSet('by-ref'));
+    fixture.server.create(replicaSet('by-ref'));
     const ref = { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'shop', name: 'by-ref' };
-    await sendPatch(kc, ref, { type: 'merge', patch: { spec: { replicas: 1 } } }, { plural: 'replicasets' });
-    expect(lastRequest().status).toBe(200);
-    await expect(sendPatch(kc, { ...ref, kind: 'Odd' }, { type: 'merge', patch: {} }, { plural: 'odds' })).rejects.toMatchObject({
+    await sendPatch(fixture.kc, ref, { type: 'merge', patch: { spec: { replicas: 1 } } }, { plural: 'replicasets' });
+    expect(fixture.lastRequest().status).toBe(200);
+    await expect(sendPatch(fixture.kc, { ...ref, kind: 'Odd' }, { type: 'merge', patch: {} }, { plural: 'odds' })).rejects.toMatchObject({
       code: 'API_ERROR',
       statusCode: 404,
     });
   });
 
   it('maps a failed resourceVersion precondition to ConflictError and a changed selector to ImmutableFieldError', async () => {
-    const rs = server.create(replicaSet('refusals'));
+    const rs = fixture.server.create(replicaSet('refusals'));
     const stale = { type: 'merge' as const, patch: { metadata: { resourceVersion: '1' }, spec: { replicas: 9 } } };
-    await expect(sendPatch(kc, rs, stale)).rejects.toBeInstanceOf(ConflictError);
+    await expect(sendPatch(fixture.kc, rs, stale)).rejects.toBeInstanceOf(ConflictError);
 
-    const error = await sendPatch(kc, rs, { type: 'merge', patch: { spec: { selector: { matchLabels: { app: 'other' } } } } }).catch(
+    const error = await sendPatch(fixture.kc, rs, { type: 'merge', patch: { spec: { selector: { matchLabels: { app: 'other' } } } } }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ImmutableFieldError);
@@ -105,44 +96,44 @@ describe('sendPatch', () => {
       },
     ]);
     expect(immutable.message).toContain('ReplicaSet.apps "refusals" is invalid: spec.selector: Invalid value:');
-    expect(server.get('apps/v1', 'ReplicaSet', 'shop', 'refusals')!.spec).toEqual(rs.spec);
+    expect(fixture.server.get('apps/v1', 'ReplicaSet', 'shop', 'refusals')!.spec).toEqual(rs.spec);
   });
 
   it('refuses, before sending, a patch that does not fit its format or options', async () => {
-    const rs = server.create(replicaSet('checks'));
-    const sent = server.requests.length;
-    await expect(sendPatch(kc, rs, { type: 'json', patch: { spec: {} } })).rejects.toMatchObject({ code: 'INVALID_PATCH' });
-    await expect(sendPatch(kc, rs, { type: 'merge', patch: [] })).rejects.toMatchObject({ code: 'INVALID_PATCH' });
-    await expect(sendPatch(kc, rs, { type: 'merge', patch: {}, contentType: PATCH_CONTENT_TYPES.json })).rejects.toMatchObject({
+    const rs = fixture.server.create(replicaSet('checks'));
+    const sent = fixture.server.requests.length;
+    await expect(sendPatch(fixture.kc, rs, { type: 'json', patch: { spec: {} } })).rejects.toMatchObject({ code: 'INVALID_PATCH' });
+    await expect(sendPatch(fixture.kc, rs, { type: 'merge', patch: [] })).rejects.toMatchObject({ code: 'INVALID_PATCH' });
+    await expect(sendPatch(fixture.kc, rs, { type: 'merge', patch: {}, contentType: PATCH_CONTENT_TYPES.json })).rejects.toMatchObject({
       code: 'INVALID_PATCH',
     });
-    await expect(sendPatch(kc, rs, { type: 'merge', patch: {} }, { force: true })).rejects.toMatchObject({ code: 'INVALID_PATCH', input: 'options' });
-    await expect(sendPatch(kc, rs, { type: 'apply', patch: {} })).rejects.toMatchObject({ code: 'INVALID_PATCH', input: 'options' });
-    await expect(sendPatch(kc, rs, { type: 'yaml' as never, patch: {} })).rejects.toMatchObject({ code: 'INVALID_PATCH' });
-    await expect(sendPatch(kc, { kind: 'ReplicaSet', metadata: { name: 'x' } }, { type: 'merge', patch: {} })).rejects.toMatchObject({
+    await expect(sendPatch(fixture.kc, rs, { type: 'merge', patch: {} }, { force: true })).rejects.toMatchObject({ code: 'INVALID_PATCH', input: 'options' });
+    await expect(sendPatch(fixture.kc, rs, { type: 'apply', patch: {} })).rejects.toMatchObject({ code: 'INVALID_PATCH', input: 'options' });
+    await expect(sendPatch(fixture.kc, rs, { type: 'yaml' as never, patch: {} })).rejects.toMatchObject({ code: 'INVALID_PATCH' });
+    await expect(sendPatch(fixture.kc, { kind: 'ReplicaSet', metadata: { name: 'x' } }, { type: 'merge', patch: {} })).rejects.toMatchObject({
       code: 'INVALID_DOCUMENT',
     });
-    expect(server.requests.length).toBe(sent);
+    expect(fixture.server.requests.length).toBe(sent);
   });
 
   it('does not change its inputs', async () => {
-    const rs = frozenCopy(server.create(replicaSet('frozen')));
+    const rs = frozenCopy(fixture.server.create(replicaSet('frozen')));
     const patch = frozenCopy({ type: 'merge' as const, patch: { spec: { replicas: 2 } } });
-    await sendPatch(kc, rs, patch, frozenCopy({ fieldManager: 'tester' }));
-    expect(lastRequest().url).toBe('/apis/apps/v1/namespaces/shop/replicasets/frozen?fieldManager=tester');
+    await sendPatch(fixture.kc, rs, patch, frozenCopy({ fieldManager: 'tester' }));
+    expect(fixture.lastRequest().url).toBe('/apis/apps/v1/namespaces/shop/replicasets/frozen?fieldManager=tester');
   });
 });
 
 describe('getObject and replaceObject', () => {
   it('read the object as the server sent it, and replace it conditionally on its resourceVersion', async () => {
-    server.create(replicaSet('rw'));
-    const live = await getObject(kc, { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'shop', name: 'rw' });
+    fixture.server.create(replicaSet('rw'));
+    const live = await getObject(fixture.kc, { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'shop', name: 'rw' });
     expect(live.metadata).toMatchObject({ name: 'rw', creationTimestamp: '2026-11-22T10:00:00Z' });
     const desired = { ...live, spec: { ...(live.spec as object), replicas: 7 } };
-    const stored = await replaceObject(kc, desired);
-    expect(lastRequest()).toMatchObject({ method: 'PUT', contentType: 'application/json', status: 200 });
+    const stored = await replaceObject(fixture.kc, desired);
+    expect(fixture.lastRequest()).toMatchObject({ method: 'PUT', contentType: 'application/json', status: 200 });
     expect(stored.spec).toMatchObject({ replicas: 7 });
-    const error = await replaceObject(kc, desired).catch((e: unknown) => e);
+    const error = await replaceObject(fixture.kc, desired).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as InstanceType<typeof ConflictError>).status).toMatchObject({
       kind: 'Status',
@@ -155,7 +146,7 @@ describe('getObject and replaceObject', () => {
   });
 
   it('answer 404 as ApiError', async () => {
-    const error = await getObject(kc, { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', namespace: 'shop', name: 'missing' }).catch(
+    const error = await getObject(fixture.kc, { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', namespace: 'shop', name: 'missing' }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ApiError);
@@ -164,8 +155,8 @@ describe('getObject and replaceObject', () => {
   });
 
   it('honour an abort signal', async () => {
-    server.create(replicaSet('aborted'));
+    fixture.server.create(replicaSet('aborted'));
     const ref = { apiVersion: 'apps/v1', kind: 'ReplicaSet', namespace: 'shop', name: 'aborted' };
-    await expect(getObject(kc, ref, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(getObject(fixture.kc, ref, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

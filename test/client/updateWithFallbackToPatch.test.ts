@@ -1,27 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotationKeys, isKubepatchError, PATCH_CONTENT_TYPES, type JsonObject } from 'kubepatch';
 import { frozenCopy } from '../helpers/deepFreeze.js';
+import { replicaSet, rollout } from './helpers/objects.js';
 import { kubeConfigFor } from './helpers/clientNode.js';
 import { FakeKubeApiServer } from './helpers/fakeKubeApiServer.js';
-import { replicaSet, rollout } from './helpers/objects.js';
+import { useFakeKubeApiServer } from './helpers/serverFixture.js';
 import { client } from './helpers/subject.js';
 
 const { updateWithFallbackToPatch, ConflictError, ImmutableFieldError } = client;
 
 type ReplicaSet = ReturnType<typeof replicaSet> & { metadata: { resourceVersion: string } };
 
-let server: FakeKubeApiServer;
-let kc: ReturnType<typeof kubeConfigFor>;
-beforeAll(async () => {
-  server = await FakeKubeApiServer.start();
-  kc = kubeConfigFor(server.url);
-});
-afterAll(() => server.close());
+const fixture = useFakeKubeApiServer();
 
 const fast = { retries: 5, initialDelayMs: 1, maxDelayMs: 5 };
 const rsKey = (name: string) => `replicasets.apps/shop/${name}`;
 const annotations = (object: JsonObject) => (object.metadata as { annotations: Record<string, string> }).annotations;
-const requestsSince = (index: number) => server.requests.slice(index).map((r) => `${r.method} ${r.status}`);
+const requestsSince = (index: number) => fixture.server.requests.slice(index).map((r) => `${r.method} ${r.status}`);
 
 /** A desired ReplicaSet: the cached copy with the rollout controller's changes. */
 function withDeadline(cached: ReplicaSet, deadline: string | undefined): ReplicaSet {
@@ -35,25 +30,25 @@ function withDeadline(cached: ReplicaSet, deadline: string | undefined): Replica
 
 describe('updateWithFallbackToPatch', () => {
   it('replaces (PUT) when the copy is current, and resolves with the stored object', async () => {
-    const cached = server.create(replicaSet('current')) as ReplicaSet;
-    const start = server.requests.length;
-    const stored = await updateWithFallbackToPatch(kc, frozenCopy(withDeadline(cached, '2026-11-23T10:00:00Z')), { retry: fast });
+    const cached = fixture.server.create(replicaSet('current')) as ReplicaSet;
+    const start = fixture.server.requests.length;
+    const stored = await updateWithFallbackToPatch(fixture.kc, frozenCopy(withDeadline(cached, '2026-11-23T10:00:00Z')), { retry: fast });
     expect(requestsSince(start)).toEqual(['PUT 200']);
     expect(annotations(stored)['scale-down-deadline']).toBe('2026-11-23T10:00:00Z');
-    expect(stored).toEqual(server.get('apps/v1', 'ReplicaSet', 'shop', 'current'));
+    expect(stored).toEqual(fixture.server.get('apps/v1', 'ReplicaSet', 'shop', 'current'));
   });
 
   it('on 409 re-reads and sends the fallback patch as a merge patch, keeping what others wrote', async () => {
-    const cached = server.create(replicaSet('stale')) as ReplicaSet;
-    server.touch(rsKey('stale'), (object) => {
+    const cached = fixture.server.create(replicaSet('stale')) as ReplicaSet;
+    fixture.server.touch(rsKey('stale'), (object) => {
       annotations(object)['team.example.com/owner'] = 'checkout';
       (object.spec as { replicas: number }).replicas = 5;
     });
-    const start = server.requests.length;
+    const start = fixture.server.requests.length;
     const desired = frozenCopy(withDeadline(cached, '2026-11-23T10:00:00Z'));
-    const stored = await updateWithFallbackToPatch(kc, desired, { original: frozenCopy(cached), retry: fast });
+    const stored = await updateWithFallbackToPatch(fixture.kc, desired, { original: frozenCopy(cached), retry: fast });
     expect(requestsSince(start)).toEqual(['PUT 409', 'GET 200', 'PATCH 200']);
-    const patch = server.requests.at(-1)!;
+    const patch = fixture.server.requests.at(-1)!;
     expect(patch.contentType).toBe(PATCH_CONTENT_TYPES.merge);
     expect(JSON.parse(patch.body)).toEqual({ metadata: { annotations: { 'scale-down-deadline': '2026-11-23T10:00:00Z' } } });
     expect(annotations(stored)).toEqual({
@@ -66,10 +61,10 @@ describe('updateWithFallbackToPatch', () => {
   });
 
   it('without original, sets every covered field from desired, as Argo Rollouts did (a stale replica count wins)', async () => {
-    const cached = server.create(replicaSet('argo-style')) as ReplicaSet;
-    server.touch(rsKey('argo-style'), (object) => ((object.spec as { replicas: number }).replicas = 5));
-    const stored = await updateWithFallbackToPatch(kc, withDeadline(cached, '2026-11-23T10:00:00Z'), { retry: fast });
-    expect(JSON.parse(server.requests.at(-1)!.body)).toEqual({
+    const cached = fixture.server.create(replicaSet('argo-style')) as ReplicaSet;
+    fixture.server.touch(rsKey('argo-style'), (object) => ((object.spec as { replicas: number }).replicas = 5));
+    const stored = await updateWithFallbackToPatch(fixture.kc, withDeadline(cached, '2026-11-23T10:00:00Z'), { retry: fast });
+    expect(JSON.parse(fixture.server.requests.at(-1)!.body)).toEqual({
       metadata: { annotations: { 'scale-down-deadline': '2026-11-23T10:00:00Z' } },
       spec: { replicas: 3 },
     });
@@ -77,38 +72,38 @@ describe('updateWithFallbackToPatch', () => {
   });
 
   it('deletes an owned annotation desired dropped (null), and never writes an empty scale-down-deadline', async () => {
-    const cached = withDeadline(server.create(replicaSet('drop')) as ReplicaSet, undefined);
-    const withOne = (await updateWithFallbackToPatch(kc, withDeadline(cached, '2026-11-23T10:00:00Z'))) as ReplicaSet;
-    server.touch(rsKey('drop'), (object) => (annotations(object)['rollout.argoproj.io/revision'] = '4'));
-    const stored = await updateWithFallbackToPatch(kc, withDeadline(withOne, undefined), { original: withOne, retry: fast });
-    expect(JSON.parse(server.requests.at(-1)!.body)).toEqual({ metadata: { annotations: { 'scale-down-deadline': null } } });
+    const cached = withDeadline(fixture.server.create(replicaSet('drop')) as ReplicaSet, undefined);
+    const withOne = (await updateWithFallbackToPatch(fixture.kc, withDeadline(cached, '2026-11-23T10:00:00Z'))) as ReplicaSet;
+    fixture.server.touch(rsKey('drop'), (object) => (annotations(object)['rollout.argoproj.io/revision'] = '4'));
+    const stored = await updateWithFallbackToPatch(fixture.kc, withDeadline(withOne, undefined), { original: withOne, retry: fast });
+    expect(JSON.parse(fixture.server.requests.at(-1)!.body)).toEqual({ metadata: { annotations: { 'scale-down-deadline': null } } });
     expect(annotations(stored)).not.toHaveProperty('scale-down-deadline');
     expect(annotations(stored)['rollout.argoproj.io/revision']).toBe('4');
-    expect(server.history.some((object) => annotations(object)?.['scale-down-deadline'] === '')).toBe(false);
+    expect(fixture.server.history.some((object) => annotations(object)?.['scale-down-deadline'] === '')).toBe(false);
   });
 
   it('sends a strategic merge patch when asked, for a built-in kind', async () => {
-    const cached = server.create(replicaSet('strategic')) as ReplicaSet;
-    server.touch(rsKey('strategic'), () => undefined);
-    await updateWithFallbackToPatch(kc, withDeadline(cached, '2026-11-23T10:00:00Z'), {
+    const cached = fixture.server.create(replicaSet('strategic')) as ReplicaSet;
+    fixture.server.touch(rsKey('strategic'), () => undefined);
+    await updateWithFallbackToPatch(fixture.kc, withDeadline(cached, '2026-11-23T10:00:00Z'), {
       original: cached,
       fallback: { type: 'strategic' },
       retry: fast,
     });
-    expect(server.requests.at(-1)).toMatchObject({ method: 'PATCH', contentType: PATCH_CONTENT_TYPES.strategic, status: 200 });
+    expect(fixture.server.requests.at(-1)).toMatchObject({ method: 'PATCH', contentType: PATCH_CONTENT_TYPES.strategic, status: 200 });
   });
 
   it('falls back with a merge patch for a custom resource (an Argo Rollout), with owned keys of the caller', async () => {
-    const cached = server.create(rollout('cr'));
-    server.touch('rollouts.argoproj.io/shop/cr', (object) => (annotations(object)['other.example.com/x'] = '1'));
+    const cached = fixture.server.create(rollout('cr'));
+    fixture.server.touch('rollouts.argoproj.io/shop/cr', (object) => (annotations(object)['other.example.com/x'] = '1'));
     const desired = structuredClone(cached) as unknown as JsonObject;
     annotations(desired)['team.example.com/owner'] = 'checkout';
-    const stored = await updateWithFallbackToPatch(kc, desired, {
+    const stored = await updateWithFallbackToPatch(fixture.kc, desired, {
       original: cached,
       fallback: { annotations: annotationKeys({ prefixes: ['team.example.com/'] }) },
       retry: fast,
     });
-    expect(server.requests.at(-1)).toMatchObject({ method: 'PATCH', contentType: PATCH_CONTENT_TYPES.merge, status: 200 });
+    expect(fixture.server.requests.at(-1)).toMatchObject({ method: 'PATCH', contentType: PATCH_CONTENT_TYPES.merge, status: 200 });
     expect(annotations(stored)).toMatchObject({ 'other.example.com/x': '1', 'team.example.com/owner': 'checkout' });
   });
 
@@ -147,45 +142,45 @@ describe('updateWithFallbackToPatch', () => {
   });
 
   it('gives up at the first conflict with retries: 0', async () => {
-    const cached = server.create(replicaSet('no-retry')) as ReplicaSet;
-    server.touch(rsKey('no-retry'), () => undefined);
-    const start = server.requests.length;
-    await expect(updateWithFallbackToPatch(kc, withDeadline(cached, 'x'), { retry: { retries: 0 } })).rejects.toBeInstanceOf(ConflictError);
+    const cached = fixture.server.create(replicaSet('no-retry')) as ReplicaSet;
+    fixture.server.touch(rsKey('no-retry'), () => undefined);
+    const start = fixture.server.requests.length;
+    await expect(updateWithFallbackToPatch(fixture.kc, withDeadline(cached, 'x'), { retry: { retries: 0 } })).rejects.toBeInstanceOf(ConflictError);
     expect(requestsSince(start)).toEqual(['PUT 409']);
   });
 
   it('answers a changed selector with ImmutableFieldError, without retrying', async () => {
-    const cached = server.create(replicaSet('selector')) as ReplicaSet;
+    const cached = fixture.server.create(replicaSet('selector')) as ReplicaSet;
     const desired = structuredClone(cached);
     desired.spec.selector.matchLabels.app = 'other';
-    const start = server.requests.length;
-    const error = await updateWithFallbackToPatch(kc, desired, { retry: fast }).catch((e: unknown) => e);
+    const start = fixture.server.requests.length;
+    const error = await updateWithFallbackToPatch(fixture.kc, desired, { retry: fast }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImmutableFieldError);
     expect((error as InstanceType<typeof ImmutableFieldError>).changes.map((c) => c.field)).toEqual(['spec.selector']);
     expect(requestsSince(start)).toEqual(['PUT 422']);
   });
 
   it('resolves with the live object when the fallback has nothing to write', async () => {
-    const cached = server.create(replicaSet('nothing')) as ReplicaSet;
-    server.touch(rsKey('nothing'), (object) => (annotations(object)['scale-down-deadline'] = '2026-11-23T10:00:00Z'));
-    const start = server.requests.length;
-    const stored = await updateWithFallbackToPatch(kc, withDeadline(cached, '2026-11-23T10:00:00Z'), { original: cached, retry: fast });
+    const cached = fixture.server.create(replicaSet('nothing')) as ReplicaSet;
+    fixture.server.touch(rsKey('nothing'), (object) => (annotations(object)['scale-down-deadline'] = '2026-11-23T10:00:00Z'));
+    const start = fixture.server.requests.length;
+    const stored = await updateWithFallbackToPatch(fixture.kc, withDeadline(cached, '2026-11-23T10:00:00Z'), { original: cached, retry: fast });
     expect(requestsSince(start)).toEqual(['PUT 409', 'GET 200']);
-    expect(stored).toEqual(server.get('apps/v1', 'ReplicaSet', 'shop', 'nothing'));
+    expect(stored).toEqual(fixture.server.get('apps/v1', 'ReplicaSet', 'shop', 'nothing'));
   });
 
   it('accepts client-node models (Date timestamps) and refuses a desired object without resourceVersion', async () => {
-    const cached = server.create(replicaSet('model')) as ReplicaSet;
+    const cached = fixture.server.create(replicaSet('model')) as ReplicaSet;
     const model = { ...withDeadline(cached, '2026-11-23T10:00:00Z'), metadata: { ...cached.metadata, creationTimestamp: new Date('2026-11-22T10:00:00Z') } };
-    await expect(updateWithFallbackToPatch(kc, model, { retry: fast })).resolves.toMatchObject({ kind: 'ReplicaSet' });
+    await expect(updateWithFallbackToPatch(fixture.kc, model, { retry: fast })).resolves.toMatchObject({ kind: 'ReplicaSet' });
 
     const { resourceVersion: _dropped, ...metadata } = cached.metadata;
-    const sent = server.requests.length;
-    await expect(updateWithFallbackToPatch(kc, { ...cached, metadata })).rejects.toMatchObject({
+    const sent = fixture.server.requests.length;
+    await expect(updateWithFallbackToPatch(fixture.kc, { ...cached, metadata })).rejects.toMatchObject({
       code: 'INVALID_DOCUMENT',
       path: '/metadata/resourceVersion',
     });
-    await expect(updateWithFallbackToPatch(kc, cached, { retry: { retries: -1 } })).rejects.toBeInstanceOf(RangeError);
-    expect(server.requests.length).toBe(sent);
+    await expect(updateWithFallbackToPatch(fixture.kc, cached, { retry: { retries: -1 } })).rejects.toBeInstanceOf(RangeError);
+    expect(fixture.server.requests.length).toBe(sent);
   });
 });

@@ -20,7 +20,7 @@ function argoRollouts18Validation(rollout: JsonObject): string[] {
 }
 
 const rollout = (matchLabels: Record<string, string>): JsonObject =>
-  deepFreeze({
+  deepFreeze<JsonObject>({
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Rollout',
     metadata: { name: 'checkout' },
