@@ -102,3 +102,12 @@ export { findLabelProblems, validateLabels } from './metadata/validateLabels.js'
 export { findAnnotationProblems, validateAnnotations } from './metadata/validateAnnotations.js';
 export { findSelectorProblems, validateSelector } from './metadata/validateSelector.js';
 export type { MetadataValidationOptions } from './metadata/metadataProblems.js';
+
+export { semanticDiff } from './semantic/semanticDiff.js';
+export type { EqualBecause, SemanticChange } from './semantic/SemanticChange.js';
+export type { IgnoreRule, SemanticDiffOptions, SemanticNormalizeOptions } from './semantic/SemanticDiffOptions.js';
+export { isRealChange } from './semantic/isRealChange.js';
+export { formatKubernetesPath, parseKubernetesPath, type PathSegment } from './semantic/kubernetesPath.js';
+export { IGNORED_FIELDS } from './semantic/ignoreRules.js';
+export { SERVER_DEFAULTS, type ServerDefault } from './semantic/serverDefaults.js';
+export { SECRET_MASK } from './semantic/secretMask.js';
