@@ -111,3 +111,13 @@ export { formatKubernetesPath, parseKubernetesPath, type PathSegment } from './s
 export { IGNORED_FIELDS } from './semantic/ignoreRules.js';
 export { SERVER_DEFAULTS, type ServerDefault } from './semantic/serverDefaults.js';
 export { SECRET_MASK } from './semantic/secretMask.js';
+export { diffRollout } from './rollout/diffRollout.js';
+export type {
+  DiffRolloutOptions,
+  RolloutChangeReport,
+  RolloutReaction,
+  RolloutReactionEntry,
+  RolloutRisk,
+} from './rollout/RolloutChangeReport.js';
+export { podTemplateGoForm } from './rollout/podTemplateGoForm.js';
+export { formatChanges, type ChangesToFormat, type FormatChangesOptions } from './semantic/formatChanges.js';

@@ -1,0 +1,111 @@
+import type { SemanticChange } from '../semantic/SemanticChange.js';
+import type { ArgoRolloutsVersion } from './ArgoRolloutsVersion.js';
+
+/**
+ * How Argo Rollouts' controller reacts to a change of a Rollout (reference: "What happens when
+ * each Rollout spec field changes"):
+ *
+ * - `selector-change`: `spec.selector` changed; rejected by the API server with the v1.9+ CRD
+ *   (`.spec.selector is immutable`), a full cut-over with no canary on older CRDs;
+ * - `strategy-change`: canary ↔ blueGreen;
+ * - `new-revision`: the pod template changed in the form the controller hashes (or the workload a
+ *   `workloadRef` points at): a new ReplicaSet and a new rollout;
+ * - `steps-reset`: the canary steps hash changed: the step index goes back to 0, no new ReplicaSet;
+ * - `runtime`: `paused` or `restartAt`;
+ * - `scale-only`: `replicas`;
+ * - `ephemeral-metadata`: canary/stable (preview/active) metadata, updated in place on ReplicaSets
+ *   and pods;
+ * - `settings`: another spec field (`minReadySeconds`, `revisionHistoryLimit`, `analysis`,
+ *   traffic routing, …): takes effect on the next reconcile, no new revision;
+ * - `metadata-only`: the Rollout's own labels or annotations;
+ * - `none`: nothing the controller acts on.
+ *
+ * @example
+ * ```ts
+ * const reaction: RolloutReaction = 'steps-reset';
+ * ```
+ * @public
+ */
+export type RolloutReaction =
+  | 'selector-change'
+  | 'strategy-change'
+  | 'new-revision'
+  | 'steps-reset'
+  | 'runtime'
+  | 'scale-only'
+  | 'ephemeral-metadata'
+  | 'settings'
+  | 'metadata-only'
+  | 'none';
+
+/**
+ * How much a reaction can hurt: `high` (an outage or a refused update), `medium` (pods replaced
+ * or traffic shifted), `low` (a visible but safe change), `none`.
+ *
+ * @example
+ * ```ts
+ * const risk: RolloutRisk = 'high';
+ * ```
+ * @public
+ */
+export type RolloutRisk = 'none' | 'low' | 'medium' | 'high';
+
+/**
+ * One reaction of the controller, with a sentence a person can act on.
+ *
+ * @example
+ * ```ts
+ * const entry: RolloutReactionEntry = {
+ *   reaction: 'scale-only', risk: 'low', paths: ['spec.replicas'],
+ *   explanation: 'spec.replicas goes from 3 to 5: the controller only scales …',
+ * };
+ * ```
+ * @public
+ */
+export interface RolloutReactionEntry {
+  /** What the controller does. */
+  readonly reaction: RolloutReaction;
+  /** One sentence: what happens and what to do about it. */
+  readonly explanation: string;
+  /** How much it can hurt. */
+  readonly risk: RolloutRisk;
+  /** The Kubernetes-style paths that cause it (`spec.template.spec.containers[name=app].image`). */
+  readonly paths: readonly string[];
+}
+
+/**
+ * What {@link diffRollout} returns.
+ *
+ * @example
+ * ```ts
+ * const report: RolloutChangeReport = diffRollout(live, desired);
+ * report.risk; // 'medium'
+ * report.reactions.map((r) => r.reaction); // ['new-revision', 'scale-only']
+ * ```
+ * @public
+ */
+export interface RolloutChangeReport {
+  /** The highest risk of the reactions. */
+  readonly risk: RolloutRisk;
+  /** The controller's reactions, highest risk first; `[{ reaction: 'none', … }]` when nothing changes. */
+  readonly reactions: readonly RolloutReactionEntry[];
+  /** Every difference, `equivalent` ones included (see {@link SemanticChange}). */
+  readonly changes: readonly SemanticChange[];
+}
+
+/**
+ * Options of {@link diffRollout}.
+ *
+ * @example
+ * ```ts
+ * const options: DiffRolloutOptions = { argoVersion: '1.8' };
+ * ```
+ * @public
+ */
+export interface DiffRolloutOptions {
+  /**
+   * The Argo Rollouts release line running in the cluster: it decides the steps hash (see
+   * {@link stepHash}) and whether the CRD makes `spec.selector` immutable (`'1.9'`). Default `'1.9'`.
+   */
+  readonly argoVersion?: ArgoRolloutsVersion;
+}
