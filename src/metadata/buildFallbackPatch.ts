@@ -1,9 +1,9 @@
 import { InvalidPatchError } from '../errors/InvalidPatchError.js';
 import type { JsonInput, JsonObject, JsonValue } from '../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys, setOwn } from '../json/ownProperty.js';
-import type { TypeMeta } from '../schema/GroupVersionKind.js';
+import { readTypeMeta } from '../schema/GroupVersionKind.js';
 import { PATCH_CONTENT_TYPES } from '../schema/PatchType.js';
-import { schemaFor } from '../schema/schemaFor.js';
+import { isBuiltinKind } from '../schema/schemaFor.js';
 import {
   ARGO_ROLLOUTS_OWNED_ANNOTATIONS,
   ARGO_ROLLOUTS_OWNED_LABELS,
@@ -83,7 +83,7 @@ export function buildFallbackPatch(desired: JsonInput, live: JsonInput, options:
   const want = checkedObject(desired, 'desired');
   const have = checkedObject(live, 'live');
   const type = options.type ?? 'merge';
-  if (type === 'strategic' && schemaFor(want as unknown as TypeMeta) === undefined) {
+  if (type === 'strategic' && !isBuiltinKind(readTypeMeta([want]) ?? { apiVersion: '', kind: '' })) {
     throw new InvalidPatchError(
       'a strategic merge patch is only accepted for built-in kinds; the API server answers 415 for this one: use type "merge"',
       { input: 'options' },

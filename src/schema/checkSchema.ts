@@ -7,6 +7,6 @@ import { PatchSchema } from './PatchSchema.js';
  */
 export function checkSchema(schema: unknown, input = 'schema'): PatchSchema {
   if (schema instanceof PatchSchema) return schema;
-  const hint = schema === undefined ? ': schemaFor returns undefined for kinds that are not built in, which take a merge patch instead (see patchTypeFor)' : '';
+  const hint = schema === undefined ? ': schemaFor returns undefined for kinds it does not know (custom resources other than the Argo Rollout), and the API server takes no strategic merge patch for those anyway (see patchTypeFor)' : '';
   throw new InvalidSchemaError(`${input}: expected a PatchSchema, got ${schema === null ? 'null' : typeof schema}${hint}`, { input });
 }

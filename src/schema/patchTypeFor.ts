@@ -1,7 +1,7 @@
 import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
 import { readTypeMeta, type GroupVersionKind, type TypeMeta } from './GroupVersionKind.js';
 import { PATCH_CONTENT_TYPES } from './PatchType.js';
-import { schemaFor } from './schemaFor.js';
+import { isBuiltinKind } from './schemaFor.js';
 
 /**
  * The patch format to send for a kind, what `kubectl apply` chooses: see {@link patchTypeFor}.
@@ -23,7 +23,7 @@ export interface PatchTypeChoice {
 
 /**
  * Which patch to send for an object, as `kubectl apply` decides: a strategic merge patch for the
- * built-in kinds of Kubernetes 1.33 (those {@link schemaFor} knows), a JSON merge patch for
+ * built-in kinds of Kubernetes 1.33 (those in k8s.io/api), a JSON merge patch for
  * everything else. The API server answers a strategic merge patch to a custom resource (an Argo
  * `Rollout`, say) with 415 Unsupported Media Type: custom resources have no Go types to carry
  * patch strategies. kubectl makes the same choice when the kind's OpenAPI does not list the
@@ -55,7 +55,7 @@ export function patchTypeFor<T extends TypeMeta | GroupVersionKind>(
     throw new InvalidDocumentError(message, { input: 'object' });
   }
   const name = `${typeMeta.apiVersion} ${typeMeta.kind}`;
-  if (schemaFor(typeMeta.apiVersion, typeMeta.kind) !== undefined) {
+  if (isBuiltinKind(typeMeta)) {
     return {
       type: 'strategic',
       contentType: PATCH_CONTENT_TYPES.strategic,

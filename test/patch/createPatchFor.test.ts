@@ -54,8 +54,8 @@ describe('createPatchFor', () => {
 
 describe('schema arguments', () => {
   it('say what is wrong when schemaFor found nothing', () => {
-    const rollout = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout' };
-    expect(() => applyStrategicMergePatch({}, {}, schemaFor(rollout)!)).toThrow(/schemaFor returns undefined for kinds that are not built in/);
+    const widget = { apiVersion: 'example.com/v1', kind: 'Widget' };
+    expect(() => applyStrategicMergePatch({}, {}, schemaFor(widget)!)).toThrow(/schemaFor returns undefined for kinds it does not know/);
     expect(() => createJsonPatch({}, {}, { schema: 'x' as never })).toThrow(expect.objectContaining({ code: 'INVALID_SCHEMA' }));
   });
 });

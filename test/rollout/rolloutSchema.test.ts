@@ -89,8 +89,8 @@ describe('rolloutSchema', () => {
     expect(applyJsonPatch(live, patch)).toEqual(desired);
   });
 
-  it('leaves schemaFor and patchTypeFor as they are: a Rollout is a custom resource', () => {
-    expect(schemaFor('argoproj.io/v1alpha1', 'Rollout')).toBeUndefined();
+  it('is what schemaFor answers for a Rollout, while patchTypeFor still says merge: a Rollout is a custom resource', () => {
+    expect(schemaFor('argoproj.io/v1alpha1', 'Rollout')).toBe(rolloutSchema());
     expect(patchTypeFor('argoproj.io/v1alpha1', 'Rollout').type).toBe('merge');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemaFor, type TypeMeta } from 'kubepatch';
+import { schemaFor, type TypeMeta, rolloutSchema } from 'kubepatch';
 import { readK8sSchema } from '../helpers/conformance.js';
 
 const kinds = readK8sSchema<{ kinds: Record<string, string> }>('builtin-types.json').kinds;
@@ -43,9 +43,11 @@ describe('schemaFor', () => {
     expect(schemaFor('apps/v2', 'Deployment')).toBeUndefined();
   });
 
-  it('is undefined for custom resources and anything else', () => {
-    expect(schemaFor('argoproj.io/v1alpha1', 'Rollout')).toBeUndefined();
-    expect(schemaFor({ group: 'argoproj.io', version: 'v1alpha1', kind: 'Rollout' })).toBeUndefined();
+  it('knows the Argo Rollout from its CRD, and is undefined for other custom resources and anything else', () => {
+    expect(schemaFor('argoproj.io/v1alpha1', 'Rollout')).toBe(rolloutSchema());
+    expect(schemaFor({ group: 'argoproj.io', version: 'v1alpha1', kind: 'Rollout' })).toBe(rolloutSchema());
+    expect(schemaFor('argoproj.io/v1alpha1', 'Experiment')).toBeUndefined();
+    expect(schemaFor('example.com/v1', 'Widget')).toBeUndefined();
     // Served by the API server with Go types, but not part of k8s.io/api, so not in the data.
     expect(schemaFor('apiextensions.k8s.io/v1', 'CustomResourceDefinition')).toBeUndefined();
     expect(schemaFor('v1', 'pod')).toBeUndefined();
