@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidDocumentError, stepHash } from 'kubepatch';
-import { diffRollout } from '../../src/rollout/diffRollout.js';
-import type { RolloutReaction, RolloutRisk } from '../../src/rollout/RolloutChangeReport.js';
+import { diffRollout, InvalidDocumentError, type RolloutReaction, type RolloutRisk, stepHash } from 'kubepatch';
 import { deepFreeze } from '../helpers/deepFreeze.js';
 import { blueGreenRollout, canaryRollout, edited, workloadRefRollout } from './rolloutFixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { podTemplateGoForm } from '../../src/rollout/podTemplateGoForm.js';
 import { deepFreeze } from '../helpers/deepFreeze.js';
+import { podTemplateGoForm } from 'kubepatch';
 
 const go = (template: unknown): string => JSON.stringify(podTemplateGoForm(deepFreeze(template) as object));
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diffRollout } from '../../src/rollout/diffRollout.js';
-import { formatChanges } from '../../src/semantic/formatChanges.js';
+import { diffRollout, formatChanges } from 'kubepatch';
 
 const doc = readFileSync(new URL('../../docs/what-will-my-rollout-change-do.md', import.meta.url), 'utf8');
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { InvalidDocumentError } from 'kubepatch';
-import { formatChanges } from '../../src/semantic/formatChanges.js';
-import type { SemanticChange } from '../../src/semantic/SemanticChange.js';
+import { formatChanges, InvalidDocumentError, type SemanticChange } from 'kubepatch';
 import { deepFreeze } from '../helpers/deepFreeze.js';
 
 const changes: readonly SemanticChange[] = deepFreeze([

@@ -1,10 +1,7 @@
 // The server-defaults table (docs/normalizations/defaults.md) and the path syntax of ignore rules.
 import { describe, expect, it } from 'vitest';
-import { semanticDiff } from '../../src/semantic/semanticDiff.js';
-import { isRealChange } from '../../src/semantic/isRealChange.js';
-import { SERVER_DEFAULTS } from '../../src/semantic/serverDefaults.js';
-import { formatKubernetesPath, parseKubernetesPath } from '../../src/semantic/kubernetesPath.js';
 import { frozenCopy } from '../helpers/deepFreeze.js';
+import { formatKubernetesPath, isRealChange, parseKubernetesPath, semanticDiff, SERVER_DEFAULTS } from 'kubepatch';
 
 const pod = (container: object) => frozenCopy({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'app', ...container }] } });
 

@@ -2,12 +2,11 @@
 // changed (they are deep-frozen), and a real edit of a container image is always reported.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { semanticDiff } from '../../src/semantic/semanticDiff.js';
-import { isRealChange } from '../../src/semantic/isRealChange.js';
 import { builtinObject, editOf } from '../helpers/builtinObjects.js';
 import { jsonDocument } from '../helpers/arbitraries.js';
 import { deployment } from '../helpers/k8sArbitraries.js';
 import { frozenCopy } from '../helpers/deepFreeze.js';
+import { isRealChange, semanticDiff } from 'kubepatch';
 
 describe('semanticDiff properties', () => {
   it('finds no real change between an object and itself (built-in kinds, any JSON)', () => {

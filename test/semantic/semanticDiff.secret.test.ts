@@ -1,9 +1,8 @@
 // semanticDiff on v1 Secrets: `data`/`stringData` values are masked in every output the way
 // `kubectl diff` masks them: equal values stay equal, changed ones visibly change.
 import { describe, expect, it } from 'vitest';
-import { semanticDiff } from '../../src/semantic/semanticDiff.js';
-import { SECRET_MASK } from '../../src/semantic/secretMask.js';
 import { frozenCopy } from '../helpers/deepFreeze.js';
+import { SECRET_MASK, semanticDiff } from 'kubepatch';
 
 const secret = (data: Record<string, string> | undefined, extra: object = {}) =>
   frozenCopy({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, type: 'Opaque', ...(data && { data }), ...extra });

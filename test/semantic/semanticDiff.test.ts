@@ -2,11 +2,7 @@
 // (each equal, with its reason reported), the real differences that must never be hidden, keyed
 // paths, duplicate keys, ignore rules and options. Every input is deep-frozen.
 import { describe, expect, it } from 'vitest';
-import { InvalidDocumentError, type JsonValue } from 'kubepatch';
-import { semanticDiff } from '../../src/semantic/semanticDiff.js';
-import { isRealChange } from '../../src/semantic/isRealChange.js';
-import type { SemanticChange } from '../../src/semantic/SemanticChange.js';
-import type { SemanticDiffOptions } from '../../src/semantic/SemanticDiffOptions.js';
+import { InvalidDocumentError, isRealChange, type JsonValue, type SemanticChange, semanticDiff, type SemanticDiffOptions } from 'kubepatch';
 import { frozenCopy } from '../helpers/deepFreeze.js';
 
 type Obj = { [key: string]: JsonValue };
