@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyJsonPatch, createJsonPatch, patchTypeFor, schemaFor, schemaFromCRD, type FieldDef, type PatchSchema } from 'kubepatch';
+import { applyJsonPatch, createJsonPatch, patchTypeFor, schemaFor, schemaFromCRD, type PatchSchema } from 'kubepatch';
 import { readRolloutCRD } from '../../scripts/rollout/sources.ts';
 import { deepFreeze } from '../helpers/deepFreeze.js';
+import { walkSchema } from '../helpers/walkSchema.js';
 import { rolloutSchema } from 'kubepatch';
 
-/** Follows `path` (field names; `[]` steps into list elements) and returns the last field's metadata. */
-function meta(schema: PatchSchema, path: string): FieldDef {
-  let current = schema;
-  let found: FieldDef | undefined;
-  for (const step of path.split('.')) {
-    if (step === '[]') {
-      current = current.items();
-      continue;
-    }
-    const field = current.field(step);
-    if (field === undefined) throw new Error(`no field ${step} in ${current.name}`);
-    current = field.schema;
-    found = field.meta as FieldDef;
-  }
-  return found as FieldDef;
-}
 
 interface Schema {
   properties?: Record<string, Schema>;
@@ -36,16 +21,16 @@ describe('rolloutSchema', () => {
   });
 
   it('keys the pod template lists as the CRD does: containers, env, ports, volumeMounts', () => {
-    expect(meta(schema, 'spec.template.spec.containers')).toMatchObject({ patchStrategies: [], listType: 'map', listMapKeys: ['name'] });
-    expect(meta(schema, 'spec.template.spec.initContainers')).toMatchObject({ listType: 'map', listMapKeys: ['name'] });
-    expect(meta(schema, 'spec.template.spec.containers.[].env')).toMatchObject({ listType: 'map', listMapKeys: ['name'] });
-    expect(meta(schema, 'spec.template.spec.containers.[].ports')).toMatchObject({ listType: 'map', listMapKeys: ['containerPort', 'protocol'] });
-    expect(meta(schema, 'spec.template.spec.containers.[].volumeMounts')).toMatchObject({ listType: 'map', listMapKeys: ['mountPath'] });
-    expect(meta(schema, 'spec.template.spec.containers.[].args')).toMatchObject({ listType: 'atomic' });
+    expect(walkSchema(schema, 'spec.template.spec.containers').meta).toMatchObject({ patchStrategies: [], listType: 'map', listMapKeys: ['name'] });
+    expect(walkSchema(schema, 'spec.template.spec.initContainers').meta).toMatchObject({ listType: 'map', listMapKeys: ['name'] });
+    expect(walkSchema(schema, 'spec.template.spec.containers.[].env').meta).toMatchObject({ listType: 'map', listMapKeys: ['name'] });
+    expect(walkSchema(schema, 'spec.template.spec.containers.[].ports').meta).toMatchObject({ listType: 'map', listMapKeys: ['containerPort', 'protocol'] });
+    expect(walkSchema(schema, 'spec.template.spec.containers.[].volumeMounts').meta).toMatchObject({ listType: 'map', listMapKeys: ['mountPath'] });
+    expect(walkSchema(schema, 'spec.template.spec.containers.[].args').meta).toMatchObject({ listType: 'atomic' });
   });
 
   it('leaves Argo’s own lists unkeyed, and metadata the built-in ObjectMeta', () => {
-    expect(meta(schema, 'spec.strategy.canary.steps')).not.toHaveProperty('listMapKeys');
+    expect(walkSchema(schema, 'spec.strategy.canary.steps').meta).not.toHaveProperty('listMapKeys');
     expect(schema.field('metadata')?.schema.name).toBe('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta');
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PatchSchema, schemaFor, type FieldDef, type PatchSchema as PatchSchemaType, type TypeRef } from 'kubepatch';
+import { PatchSchema, schemaFor, type FieldDef, type TypeRef } from 'kubepatch';
 import {
   generateBuiltinSchemasModule,
   outputFile,
@@ -9,6 +9,7 @@ import {
   type SourceField,
 } from '../../scripts/generate-builtin-schemas.ts';
 import { builtinSchemas, builtinStructsFrom } from '../../src/schema/builtinTable.ts';
+import { walkSchema } from '../helpers/walkSchema.js';
 import { readK8sSchema } from '../helpers/conformance.js';
 
 /** k8s.io/api v0.33.13 as extracted from the Go sources (see ../shared/k8s-schema/README.md). */
@@ -24,23 +25,6 @@ function dataField(typeId: string, name: string): SourceField {
   return field;
 }
 
-/** Follows `path` (field names; `[]` steps into list elements) from a kind's schema. */
-function walk(schema: PatchSchemaType, path: string): { schema: PatchSchemaType; meta: FieldDef } {
-  let current = schema;
-  let meta: FieldDef | undefined;
-  for (const step of path.split('.')) {
-    if (step === '[]') {
-      current = current.items();
-      continue;
-    }
-    const field = current.field(step);
-    if (field === undefined) throw new Error(`no field ${step} in ${current.name}`);
-    current = field.schema;
-    meta = field.meta as FieldDef;
-  }
-  if (meta === undefined) throw new Error('empty path');
-  return { schema: current, meta };
-}
 
 describe('the generated module', () => {
   it('is up to date with builtin-types.json (run `npm run generate:schemas` when this fails)', () => {
@@ -112,14 +96,14 @@ describe('the generated module', () => {
       time: { kind: 'scalar', type: 'string', format: 'date-time' },
       raw: { kind: 'opaque' },
     };
-    const timeField = walk(schemaFor('v1', 'Pod')!, 'metadata.creationTimestamp');
+    const timeField = walkSchema(schemaFor('v1', 'Pod')!, 'metadata.creationTimestamp');
     expect(timeField.meta.type).toEqual(expected.time);
-    expect(walk(schemaFor('coordination.k8s.io/v1', 'Lease')!, 'spec.renewTime').meta.type).toEqual(expected.time); // MicroTime
-    expect(walk(schemaFor('apps/v1', 'ControllerRevision')!, 'data').meta.type).toEqual(expected.raw);
-    expect(walk(schemaFor('v1', 'Pod')!, 'metadata.managedFields.[].fieldsV1').meta.type).toEqual(expected.raw);
-    expect(walk(schemaFor('apps/v1', 'Deployment')!, 'spec.strategy.rollingUpdate.maxSurge').meta.type).toEqual(expected.intOrString);
-    expect(walk(schemaFor('v1', 'Pod')!, 'spec.containers.[].resources.limits').meta.type).toEqual({ kind: 'map', elem: expected.quantity });
-    expect(walk(schemaFor('v1', 'Secret')!, 'data').meta.type).toEqual({ kind: 'map', elem: { kind: 'scalar', type: 'string', format: 'byte' } });
+    expect(walkSchema(schemaFor('coordination.k8s.io/v1', 'Lease')!, 'spec.renewTime').meta.type).toEqual(expected.time); // MicroTime
+    expect(walkSchema(schemaFor('apps/v1', 'ControllerRevision')!, 'data').meta.type).toEqual(expected.raw);
+    expect(walkSchema(schemaFor('v1', 'Pod')!, 'metadata.managedFields.[].fieldsV1').meta.type).toEqual(expected.raw);
+    expect(walkSchema(schemaFor('apps/v1', 'Deployment')!, 'spec.strategy.rollingUpdate.maxSurge').meta.type).toEqual(expected.intOrString);
+    expect(walkSchema(schemaFor('v1', 'Pod')!, 'spec.containers.[].resources.limits').meta.type).toEqual({ kind: 'map', elem: expected.quantity });
+    expect(walkSchema(schemaFor('v1', 'Secret')!, 'data').meta.type).toEqual({ kind: 'map', elem: { kind: 'scalar', type: 'string', format: 'byte' } });
   });
 
   it('lends ObjectMeta and what it reaches to other tables', () => {
@@ -167,7 +151,7 @@ describe('built-in patch metadata, checked against builtin-types.json', () => {
 
   it.each(cases)('%s %s', (kind, path, typeId, fieldName, expected) => {
     const slash = kind.lastIndexOf('/');
-    const { meta } = walk(schemaFor(kind.slice(0, slash), kind.slice(slash + 1))!, path);
+    const { meta } = walkSchema(schemaFor(kind.slice(0, slash), kind.slice(slash + 1))!, path);
     expect(meta).toMatchObject(expected);
     // The expectation is the data's, not a guess (finalizers and podCIDRs merge as sets, with no key):
     const source = dataField(typeId, fieldName);
@@ -177,7 +161,7 @@ describe('built-in patch metadata, checked against builtin-types.json', () => {
   });
 
   it('a list element schema is the element struct; ObjectReference stays atomic as a type', () => {
-    expect(walk(schemaFor('v1', 'Pod')!, 'spec.containers').schema.items().name).toBe('io.k8s.api.core.v1.Container');
+    expect(walkSchema(schemaFor('v1', 'Pod')!, 'spec.containers').schema.items().name).toBe('io.k8s.api.core.v1.Container');
     expect(table['io.k8s.api.core.v1.ObjectReference']?.structType).toBe('atomic');
     expect(table['io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector']?.structType).toBe('atomic');
   });
@@ -187,7 +171,7 @@ describe('built-in patch metadata, checked against builtin-types.json', () => {
   });
 
   it('is frozen: callers cannot change the shared metadata', () => {
-    const { meta } = walk(schemaFor('v1', 'Pod')!, 'spec.containers');
+    const { meta } = walkSchema(schemaFor('v1', 'Pod')!, 'spec.containers');
     expect(Object.isFrozen(meta)).toBe(true);
     expect(Object.isFrozen(meta.patchStrategies)).toBe(true);
     expect(Object.isFrozen(meta.listMapKeys)).toBe(true);

@@ -7,38 +7,23 @@ import {
   schemaFor,
   schemaFromCRD,
   type FieldDef,
-  type SchemaField,
 } from 'kubepatch';
 import { builtinSchemas } from '../../src/schema/builtinTable.ts';
 import { readK8sSchemaText } from '../helpers/conformance.js';
 import { deepFreeze } from '../helpers/deepFreeze.js';
+import { walkSchema } from '../helpers/walkSchema.js';
 
 /** A CRD as the yaml package parses it, frozen so that any change to it throws. */
 const readCRD = (file: string): Record<string, unknown> => deepFreeze(parse(readK8sSchemaText(`argo-rollouts/${file}`)) as Record<string, unknown>);
 
-/** Follows `path` (field names; `[]` steps into list elements); a struct's field carries its whole FieldDef. */
-function walk(schema: PatchSchema, path: string): SchemaField & { meta: FieldDef } {
-  let field: SchemaField | undefined;
-  let current = schema;
-  for (const step of path.split('.')) {
-    if (step === '[]') {
-      current = current.items();
-      continue;
-    }
-    field = current.field(step);
-    if (field === undefined) throw new Error(`no field ${step} in ${current.name}`);
-    current = field.schema;
-  }
-  return field as SchemaField & { meta: FieldDef };
-}
 
 const rollout = schemaFromCRD(readCRD('v1.9.1/rollout-crd.yaml'), 'v1alpha1');
-const meta = (path: string): FieldDef => walk(rollout, path).meta as FieldDef;
+const meta = (path: string): FieldDef => walkSchema(rollout, path).meta as FieldDef;
 
 describe('schemaFromCRD on the Argo Rollouts v1.9.1 Rollout CRD', () => {
   it('names the root as the API server does', () => {
     expect(rollout.name).toBe('io.argoproj.v1alpha1.Rollout');
-    expect(walk(rollout, 'spec.strategy.canary').schema.name).toBe('io.argoproj.v1alpha1.Rollout/spec/strategy/canary');
+    expect(walkSchema(rollout, 'spec.strategy.canary').schema.name).toBe('io.argoproj.v1alpha1.Rollout/spec/strategy/canary');
   });
 
   it('keys the pod template lists as server-side apply does, with no patch strategy (the CRD has no x-kubernetes-patch-*)', () => {
@@ -64,9 +49,9 @@ describe('schemaFromCRD on the Argo Rollouts v1.9.1 Rollout CRD', () => {
   });
 
   it('reads the trimmed parts of the embedded pod spec as anything', () => {
-    expect(walk(rollout, 'spec.template.spec.volumes').schema).toBe(PatchSchema.unknown());
-    expect(walk(rollout, 'spec.template.spec.containers.[].resources.limits').schema).toBe(PatchSchema.unknown());
-    expect(walk(rollout, 'spec.template.spec.containers.[].resources.limits.cpu').schema).toBe(PatchSchema.unknown());
+    expect(walkSchema(rollout, 'spec.template.spec.volumes').schema).toBe(PatchSchema.unknown());
+    expect(walkSchema(rollout, 'spec.template.spec.containers.[].resources.limits').schema).toBe(PatchSchema.unknown());
+    expect(walkSchema(rollout, 'spec.template.spec.containers.[].resources.limits.cpu').schema).toBe(PatchSchema.unknown());
   });
 
   it('reads int-or-string, struct types and plain fields', () => {
@@ -77,7 +62,7 @@ describe('schemaFromCRD on the Argo Rollouts v1.9.1 Rollout CRD', () => {
   });
 
   it('gives metadata the built-in ObjectMeta, and has apiVersion and kind', () => {
-    expect(walk(rollout, 'metadata').schema.name).toBe('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta');
+    expect(walkSchema(rollout, 'metadata').schema.name).toBe('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta');
     expect(meta('metadata.finalizers')).toMatchObject({ patchStrategies: ['merge'], listType: 'set' });
     expect(meta('metadata.ownerReferences')).toMatchObject({ patchStrategies: ['merge'], patchMergeKey: 'uid' });
     expect(meta('metadata.labels').type).toEqual({ kind: 'map', elem: { kind: 'scalar', type: 'string' } });
@@ -108,7 +93,7 @@ describe('schemaFromCRD on the Argo Rollouts v1.9.1 Rollout CRD', () => {
         compare(next(mine.schema), next(theirs.schema), `${where}.${name}`);
       }
     };
-    compare(walk(rollout, 'spec.template.spec').schema, walk(schemaFor('v1', 'PodTemplate')!, 'template.spec').schema, 'spec');
+    compare(walkSchema(rollout, 'spec.template.spec').schema, walkSchema(schemaFor('v1', 'PodTemplate')!, 'template.spec').schema, 'spec');
     expect(compared.length).toBeGreaterThan(50);
     expect(trimmed).toContain('spec.volumes');
   });
@@ -140,7 +125,7 @@ describe('schemaFromCRD', () => {
       'v1',
     );
     expect(schema.name).toBe('com.example.v1.Widget');
-    expect(walk(schema, 'spec.size').meta.type).toEqual({ kind: 'scalar', type: 'integer' });
+    expect(walkSchema(schema, 'spec.size').meta.type).toEqual({ kind: 'scalar', type: 'integer' });
   });
 
   it('honours x-kubernetes-patch-* from controller-gen', () => {
@@ -152,7 +137,7 @@ describe('schemaFromCRD', () => {
       }),
       'v1',
     );
-    expect(walk(schema, 'spec.items').meta).toMatchObject({ patchStrategies: ['merge'], patchMergeKey: 'id' });
+    expect(walkSchema(schema, 'spec.items').meta).toMatchObject({ patchStrategies: ['merge'], patchMergeKey: 'id' });
   });
 
   it('gives embedded resources ObjectMeta too, and a schemaless root its metadata', () => {
@@ -165,15 +150,15 @@ describe('schemaFromCRD', () => {
       }),
       'v1',
     );
-    expect(walk(schema, 'metadata').schema.name).toBe('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta');
-    expect(walk(schema, 'template.metadata').schema.name).toBe('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta');
-    expect(walk(schema, 'template.spec').schema).toBe(PatchSchema.unknown());
-    expect(walk(schema, 'apiVersion').meta.type).toEqual({ kind: 'scalar', type: 'string' });
-    expect(walk(schema, 'template.kind').meta.type).toEqual({ kind: 'scalar', type: 'string' });
+    expect(walkSchema(schema, 'metadata').schema.name).toBe('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta');
+    expect(walkSchema(schema, 'template.metadata').schema.name).toBe('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta');
+    expect(walkSchema(schema, 'template.spec').schema).toBe(PatchSchema.unknown());
+    expect(walkSchema(schema, 'apiVersion').meta.type).toEqual({ kind: 'scalar', type: 'string' });
+    expect(walkSchema(schema, 'template.kind').meta.type).toEqual({ kind: 'scalar', type: 'string' });
 
     const open = schemaFromCRD(crd({ versions: [{ name: 'v1', schema: { openAPIV3Schema: { 'x-kubernetes-preserve-unknown-fields': true } } }] }), 'v1');
-    expect(walk(open, 'metadata.ownerReferences').meta.patchMergeKey).toBe('uid');
-    expect(walk(open, 'spec.anything').schema).toBe(PatchSchema.unknown());
+    expect(walkSchema(open, 'metadata.ownerReferences').meta.patchMergeKey).toBe('uid');
+    expect(walkSchema(open, 'spec.anything').schema).toBe(PatchSchema.unknown());
   });
 
   it.each([
