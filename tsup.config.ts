@@ -1,17 +1,30 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  // `kubepatch` (the core, no client dependency) and `kubepatch/client` (sends patches with a
-  // KubeConfig of @kubernetes/client-node, an optional peer dependency it never imports at run time).
-  entry: { index: 'src/index.ts', client: 'src/client/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  // The client imports the core by its package name, so it loads `kubepatch`'s own build (one copy
-  // of the error classes: `instanceof ConflictError` holds across the two entries) and its type
-  // declarations refer to `kubepatch` instead of repeating it.
-  external: ['kubepatch', '@kubernetes/client-node'],
-  splitting: false,
-});
+export default defineConfig([
+  {
+    // `kubepatch` (the core, no client dependency) and `kubepatch/client` (sends patches with a
+    // KubeConfig of @kubernetes/client-node, an optional peer dependency it never imports at run time).
+    entry: { index: 'src/index.ts', client: 'src/client/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    // The client imports the core by its package name, so it loads `kubepatch`'s own build (one copy
+    // of the error classes: `instanceof ConflictError` holds across the two entries) and its type
+    // declarations refer to `kubepatch` instead of repeating it.
+    external: ['kubepatch', '@kubernetes/client-node'],
+    splitting: false,
+  },
+  {
+    // The `kubepatch` command line (`bin`): ESM only, the core bundled in, `yaml` a dependency.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    splitting: false,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);

@@ -1,0 +1,46 @@
+import { isKubepatchError } from '../errors/isKubepatchError.js';
+
+/**
+ * A failure of the command line itself: a bad argument, an unreadable file, a document that is not
+ * a Kubernetes object, two objects that do not match. `main` prints its message on one line and
+ * exits with {@link CliError.exitCode} (2 by default), never with a stack trace.
+ *
+ * @example
+ * ```ts
+ * throw new CliError('rollout.yaml: document 2: not an object');
+ * ```
+ */
+export class CliError extends Error {
+  override name = 'CliError';
+  /** The process exit code: 2, "trouble", as diff(1) and `KUBECTL_EXTERNAL_DIFF` expect. */
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode = 2) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+/** A usage error: the message is followed by a pointer to `--help`. */
+export function usageError(command: string, message: string): CliError {
+  return new CliError(`${message} (see \`kubepatch ${command} --help\`)`);
+}
+
+/**
+ * Runs `fn`, turning a kubepatch error into a {@link CliError} that says where: `where` (the file,
+ * document and object) and the JSON Pointer the error carries. Other errors pass through.
+ *
+ * @example
+ * ```ts
+ * const patch = explainFailure('deployment.yaml (document 1) Deployment web', () => createPatchFor(live, desired));
+ * ```
+ */
+export function explainFailure<T>(where: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (!isKubepatchError(error)) throw error;
+    const path = error.path === undefined || error.path === '' ? '' : ` at ${error.path}`;
+    throw new CliError(`${where}${path}: ${error.message.split('\n')[0] ?? error.code}`);
+  }
+}

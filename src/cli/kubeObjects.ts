@@ -1,0 +1,121 @@
+import type { JsonObject, JsonValue } from '../json/JsonValue.js';
+import type { CliIo } from './Command.js';
+import { CliError } from './CliError.js';
+import { describeSource, readDocuments, type SourceDocument } from './readDocuments.js';
+
+/**
+ * A Kubernetes object read from an input, with its identity.
+ *
+ * @example
+ * ```ts
+ * const [rollout] = await readObjects('rollout.yaml', io);
+ * rollout.label; // 'Rollout shop/storefront'
+ * ```
+ */
+export interface KubeObject {
+  /** Where it came from. */
+  readonly source: string;
+  /** Its document in the file, from 0. */
+  readonly index: number;
+  /** The object. */
+  readonly object: JsonObject;
+  /** `apiVersion/kind/namespace/name`: what objects are matched by. */
+  readonly key: string;
+  /** `Kind namespace/name` (or `Kind name`), for people. */
+  readonly label: string;
+}
+
+/**
+ * Reads the Kubernetes objects of an input (see {@link readDocuments}); a `kind: List` (what
+ * `kubectl get -o yaml` prints) gives its items. Every document must be an object with a string
+ * `apiVersion`, `kind` and `metadata.name`, or {@link CliError} names the one that is not.
+ */
+export async function readObjects(arg: string, io: CliIo): Promise<KubeObject[]> {
+  const objects: KubeObject[] = [];
+  for (const doc of await readDocuments(arg, io)) {
+    const value = doc.value;
+    if (isObject(value) && value.kind === 'List' && Array.isArray(value.items)) {
+      value.items.forEach((item, i) => objects.push(toKubeObject(doc, item, `.items[${i}]`)));
+    } else {
+      objects.push(toKubeObject(doc, value, ''));
+    }
+  }
+  return objects;
+}
+
+function toKubeObject(doc: SourceDocument, value: JsonValue, where: string): KubeObject {
+  const at = `${describeSource(doc)}${where === '' ? '' : ` ${where}`}`;
+  if (!isObject(value)) throw new CliError(`${at}: not a Kubernetes object (a ${Array.isArray(value) ? 'list' : typeof value})`);
+  const metadata = value.metadata;
+  const name = isObject(metadata) ? metadata.name : undefined;
+  const namespace = isObject(metadata) && typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  for (const [field, v] of [['apiVersion', value.apiVersion], ['kind', value.kind], ['metadata.name', name]] as const) {
+    if (typeof v !== 'string' || v === '') throw new CliError(`${at}: ${field} is missing, so the object cannot be matched`);
+  }
+  const kind = value.kind as string;
+  return {
+    source: doc.source,
+    index: doc.index,
+    object: value,
+    key: `${value.apiVersion as string}/${kind}/${namespace}/${name as string}`,
+    label: `${kind} ${namespace === '' ? '' : `${namespace}/`}${name as string}`,
+  };
+}
+
+/**
+ * The objects of two inputs matched by `apiVersion`, `kind`, `metadata.namespace` and
+ * `metadata.name`, in the order of the new input, then those only in the old one.
+ */
+export interface ObjectPairs {
+  /** Objects in both inputs. */
+  readonly pairs: readonly { readonly old: KubeObject; readonly new: KubeObject }[];
+  /** Objects only in the old input (deleted). */
+  readonly onlyOld: readonly KubeObject[];
+  /** Objects only in the new input (created). */
+  readonly onlyNew: readonly KubeObject[];
+}
+
+/**
+ * Matches the objects of two inputs. Throws {@link CliError} when an input holds one object
+ * twice, and when both inputs hold objects but none match (two unrelated files), naming both.
+ * With `strict`, every object must have a partner.
+ */
+export function pairObjects(oldObjects: readonly KubeObject[], newObjects: readonly KubeObject[], strict: boolean): ObjectPairs {
+  const oldByKey = byKey(oldObjects);
+  const newByKey = byKey(newObjects);
+  const pairs = newObjects.flatMap((n) => {
+    const o = oldByKey.get(n.key);
+    return o === undefined ? [] : [{ old: o, new: n }];
+  });
+  const onlyOld = oldObjects.filter((o) => !newByKey.has(o.key));
+  const onlyNew = newObjects.filter((n) => !oldByKey.has(n.key));
+  const unmatched = onlyNew[0] ?? onlyOld[0];
+  if (unmatched !== undefined && (strict || (pairs.length === 0 && onlyOld.length > 0 && onlyNew.length > 0))) {
+    const other = unmatched === onlyNew[0] ? onlyOld[0] : onlyNew[0];
+    const side = unmatched === onlyNew[0] ? 'the old input' : 'the new input';
+    const hint = other === undefined ? '' : `; ${describeSource(other)} holds ${other.label} (${apiVersion(other)})`;
+    throw new CliError(
+      `${describeSource(unmatched)}: ${unmatched.label} (${apiVersion(unmatched)}) matches no object of ${side} by apiVersion, kind, namespace and name${hint}`,
+    );
+  }
+  return { pairs, onlyOld, onlyNew };
+}
+
+function apiVersion(object: KubeObject): string {
+  return object.object.apiVersion as string;
+}
+
+function byKey(objects: readonly KubeObject[]): Map<string, KubeObject> {
+  const map = new Map<string, KubeObject>();
+  for (const object of objects) {
+    const seen = map.get(object.key);
+    if (seen !== undefined) throw new CliError(`${describeSource(object)}: ${object.label} appears twice (also ${describeSource(seen)})`);
+    map.set(object.key, object);
+  }
+  return map;
+}
+
+/** A JSON object (not an array, not null). */
+export function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
