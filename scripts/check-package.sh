@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Package gates, after `npm run build`:
+#   1. publint --strict: the package.json fields and the packed files agree;
+#   2. attw --pack: every entry (`kubepatch`, `kubepatch/client`) resolves to the right types under
+#      node10, node16 (CJS and ESM) and bundler resolution; no ignore rules: the `bin` (dist/cli.js)
+#      is not an entry of `exports`, so attw does not check it, and it needs no types;
+#   3. the packed tarball installed into a fresh folder (its `yaml` dependency from the registry,
+#      no @kubernetes/client-node: an optional peer) and used from there as users do: both entries
+#      imported from ESM and required from CJS, and the `kubepatch` command run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+test -f dist/index.js -a -f dist/index.cjs -a -f dist/client.js -a -f dist/client.cjs -a -f dist/cli.js ||
+  { echo "dist/ is incomplete: run npm run build first" >&2; exit 1; }
+
+npx publint --strict
+npx attw --pack .
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/pack" "$work/app"
+tarball="$work/pack/$(npm pack --silent --pack-destination "$work/pack" | tail -n 1)"
+test -f "$tarball" || { echo "npm pack did not write $tarball" >&2; exit 1; }
+
+cd "$work/app"
+echo '{ "name": "kubepatch-smoke", "version": "0.0.0", "private": true }' > package.json
+npm install --no-audit --no-fund --silent "$tarball"
+if [ -e node_modules/@kubernetes/client-node ]; then
+  echo "installing kubepatch pulled in @kubernetes/client-node (it is an optional peer)" >&2
+  exit 1
+fi
+
+node --input-type=module -e "
+import { applyJsonPatch, isKubepatchError } from 'kubepatch';
+const out = applyJsonPatch({ a: 1 }, [{ op: 'replace', path: '/a', value: 2 }]);
+if (out.a !== 2) throw new Error('ESM: wrong result');
+try { applyJsonPatch({}, [{ op: 'remove', path: '/x' }]); throw new Error('ESM: no error'); }
+catch (e) { if (!isKubepatchError(e, 'PATH_NOT_FOUND')) throw e; }
+console.log('tarball: ESM kubepatch ok');
+"
+node -e "
+const { applyMergePatch, KubepatchError } = require('kubepatch');
+const out = applyMergePatch({ a: 1, b: 2 }, { b: null });
+if (JSON.stringify(out) !== '{\"a\":1}') throw new Error('CJS: wrong result');
+if (typeof KubepatchError !== 'function') throw new Error('CJS: missing export');
+console.log('tarball: CJS kubepatch ok');
+"
+node --input-type=module -e "
+import { ConflictError, apiErrorFrom, updateWithFallbackToPatch } from 'kubepatch/client';
+import * as core from 'kubepatch';
+if (ConflictError !== core.ConflictError) throw new Error('ESM: kubepatch/client has its own copy of ConflictError');
+const error = apiErrorFrom({ code: 409, body: { kind: 'Status', reason: 'Conflict', message: 'modified' } });
+if (!(error instanceof core.ConflictError)) throw new Error('ESM: 409 is not a ConflictError');
+if (typeof updateWithFallbackToPatch !== 'function') throw new Error('ESM: missing export');
+console.log('tarball: ESM kubepatch/client ok');
+"
+node -e "
+const client = require('kubepatch/client');
+const core = require('kubepatch');
+if (client.ConflictError !== core.ConflictError) throw new Error('CJS: kubepatch/client has its own copy of ConflictError');
+if (!(client.apiErrorFrom({ code: 409, body: { kind: 'Status', reason: 'Conflict' } }) instanceof core.ConflictError)) throw new Error('CJS: 409');
+console.log('tarball: CJS kubepatch/client ok');
+"
+
+# The command line, from the installed bin.
+npx --no-install kubepatch --help > help.txt
+grep -q '^Usage: kubepatch' help.txt || { echo "kubepatch --help: unexpected output" >&2; cat help.txt >&2; exit 1; }
+cat > v1.yaml <<'EOF'
+apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: { name: web, namespace: smoke }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: web } }
+  strategy: { canary: { steps: [{ setWeight: 50 }, { pause: {} }] } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: web, image: 'web:1' }] }
+EOF
+sed 's/web:1/web:2/' v1.yaml > v2.yaml
+npx --no-install kubepatch explain v1.yaml v2.yaml > explain.txt
+grep -q 'Rollout smoke/web' explain.txt && grep -q 'new-revision' explain.txt ||
+  { echo "kubepatch explain: unexpected output" >&2; cat explain.txt >&2; exit 1; }
+# `diff` exits 1 when the manifests differ, 0 when they are the same.
+status=0; npx --no-install kubepatch diff v1.yaml v2.yaml > /dev/null || status=$?
+test "$status" -eq 1 || { echo "kubepatch diff of different manifests exited $status, not 1" >&2; exit 1; }
+npx --no-install kubepatch diff v1.yaml v1.yaml > /dev/null
+echo 'tarball: kubepatch command ok'
