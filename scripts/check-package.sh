@@ -4,6 +4,7 @@
 #   2. attw --pack: every entry (`kubepatch`, `kubepatch/client`) resolves to the right types under
 #      node10, node16 (CJS and ESM) and bundler resolution; no ignore rules: the `bin` (dist/cli.js)
 #      is not an entry of `exports`, so attw does not check it, and it needs no types;
+#   0. the core entry free of @kubernetes/client-node imports;
 #   3. the packed tarball installed into a fresh folder (its `yaml` dependency from the registry,
 #      no @kubernetes/client-node: an optional peer) and used from there as users do: both entries
 #      imported from ESM and required from CJS, and the `kubepatch` command run.
@@ -12,6 +13,14 @@ cd "$(dirname "$0")/.."
 
 test -f dist/index.js -a -f dist/index.cjs -a -f dist/client.js -a -f dist/client.cjs -a -f dist/cli.js ||
   { echo "dist/ is incomplete: run npm run build first" >&2; exit 1; }
+
+# The core entry must not import @kubernetes/client-node: the client is a sub-entry so that the
+# core has no client dependency.
+if grep -En "(from|require\\(|import\\()\\s*['\"]@kubernetes/client-node" dist/index.js dist/index.cjs ||
+  grep -En "^(import|export) .*['\"]@kubernetes/client-node" dist/index.d.ts dist/index.d.cts; then
+  echo "the core entry imports @kubernetes/client-node" >&2
+  exit 1
+fi
 
 npx publint --strict
 npx attw --pack .
@@ -50,7 +59,7 @@ import { ConflictError, apiErrorFrom, updateWithFallbackToPatch } from 'kubepatc
 import * as core from 'kubepatch';
 if (ConflictError !== core.ConflictError) throw new Error('ESM: kubepatch/client has its own copy of ConflictError');
 const error = apiErrorFrom({ code: 409, body: { kind: 'Status', reason: 'Conflict', message: 'modified' } });
-if (!(error instanceof core.ConflictError)) throw new Error('ESM: 409 is not a ConflictError');
+if (!(error instanceof core.ConflictError) || !core.isKubepatchError(error, 'API_CONFLICT')) throw new Error('ESM: 409 is not a ConflictError');
 if (typeof updateWithFallbackToPatch !== 'function') throw new Error('ESM: missing export');
 console.log('tarball: ESM kubepatch/client ok');
 "
@@ -59,6 +68,8 @@ const client = require('kubepatch/client');
 const core = require('kubepatch');
 if (client.ConflictError !== core.ConflictError) throw new Error('CJS: kubepatch/client has its own copy of ConflictError');
 if (!(client.apiErrorFrom({ code: 409, body: { kind: 'Status', reason: 'Conflict' } }) instanceof core.ConflictError)) throw new Error('CJS: 409');
+const unsupported = client.apiErrorFrom({ code: 415, body: { kind: 'Status', message: 'accepted media types include: application/merge-patch+json' } });
+if (!(unsupported instanceof core.UnsupportedMediaTypeError) || unsupported.acceptedMediaTypes[0] !== 'application/merge-patch+json') throw new Error('CJS: 415 mapping');
 console.log('tarball: CJS kubepatch/client ok');
 "
 
