@@ -56,10 +56,11 @@ export interface CreateJsonPatchOptions {
  *   in the middle gives one `add` or `remove` instead of rewriting every index after it; a changed
  *   element that keeps some member (such as its `name`) is patched inside, others are replaced;
  * - with a `schema`, keyed lists (containers by `name`, ports by `containerPort` and `protocol`)
- *   are matched by key instead, and each operation on an existing element is guarded by a `test`
+ *   are matched by key instead, with as few `move`s as possible (the longest run of elements
+ *   already in order stays put), and each operation on an existing element is guarded by a `test`
  *   of its key (see {@link CreateJsonPatchOptions.schema});
- * - operations on one array are listed front to back, each index counted on the array as the
- *   operations before it left it.
+ * - operations on one array follow the order of the target array, each index counted on the
+ *   array as the operations before it left it.
  *
  * @example
  * ```ts

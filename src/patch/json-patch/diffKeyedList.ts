@@ -7,6 +7,8 @@ import type { PatchMeta } from '../../schema/SchemaTable.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
 import type { JsonDiffContext } from './JsonDiffContext.js';
+import { FenwickTree } from './FenwickTree.js';
+import { longestIncreasingByFirst } from './longestIncreasing.js';
 
 /**
  * The fields that identify an element of a list, from its schema: the server-side-apply
@@ -24,7 +26,12 @@ export function listKeys(meta: PatchMeta | undefined): readonly string[] | undef
  * means: elements whose key is gone are removed, elements that moved are moved, new ones added,
  * and matched elements are patched inside. Every operation on an existing element is preceded by
  * a `test` of its key fields, so applying the patch to a list whose elements have shifted since
- * fails instead of changing the wrong element.
+ * fails instead of changing the wrong element. Indices are those of the list as the operations
+ * before have left it.
+ *
+ * Moves are as few as possible: the longest run of elements already in the same relative order
+ * on both sides stays put, and every other surviving element is moved once, straight to its place.
+ * Time is O(n log n).
  *
  * Returns `false`, having emitted nothing, when the elements cannot be keyed (not objects, no key
  * field at all, or a key repeated), so the caller can fall back to a positional diff.
@@ -42,45 +49,90 @@ export function diffKeyedList(
   if (fromKeys === undefined || toKeys === undefined) return false;
   const wanted = new Set(toKeys);
 
-  // The list as the operations so far have left it, by key.
-  const current: string[] = [];
-  const elements = new Map<string, JsonObject>();
-  let index = 0;
+  // Removals first, front to back; survivors are then numbered in old order.
+  const survivors: JsonObject[] = [];
+  const survivorOf = new Map<string, number>();
   from.forEach((element, i) => {
     const key = fromKeys[i]!;
     if (wanted.has(key)) {
-      current.push(key);
-      elements.set(key, element as JsonObject);
-      index++;
+      survivorOf.set(key, survivors.length);
+      survivors.push(element as JsonObject);
     } else {
-      context.operations.push(...keyTests(element as JsonObject, keys, `${path}/${index}`), { op: 'remove', path: `${path}/${index}` });
+      const elementPath = `${path}/${survivors.length}`;
+      context.operations.push(...keyTests(element as JsonObject, keys, elementPath), { op: 'remove', path: elementPath });
     }
   });
 
-  const positions = new Map(current.map((key, i) => [key, i]));
+  const plan = planSlots(toKeys.map((key) => survivorOf.get(key) ?? -1), survivors.length);
+  const occupied = new FenwickTree(plan.initiallyOccupied);
   to.forEach((target, j) => {
-    const key = toKeys[j]!;
-    const elementPath = `${path}/${j}`;
-    const existing = elements.get(key);
-    if (existing === undefined) {
-      context.operations.push({ op: 'add', path: elementPath, value: cloneJson(target) });
-      current.splice(j, 0, key);
-      reindex(current, positions, j);
+    const survivor = plan.survivorAt[j]!;
+    if (survivor < 0) {
+      const slot = plan.finalSlot[j]!;
+      context.operations.push({ op: 'add', path: `${path}/${occupied.countBefore(slot)}`, value: cloneJson(target) });
+      occupied.add(slot, 1);
       return;
     }
-    const at = positions.get(key)!;
-    if (at !== j) {
-      context.operations.push(...keyTests(existing, keys, `${path}/${at}`), { op: 'move', from: `${path}/${at}`, path: elementPath });
-      current.splice(at, 1);
-      current.splice(j, 0, key);
-      reindex(current, positions, Math.min(at, j));
+    const existing = survivors[survivor]!;
+    let slot = plan.initialSlot[survivor]!;
+    if (plan.finalSlot[j]! >= 0) {
+      const fromPath = `${path}/${occupied.countBefore(slot)}`;
+      occupied.add(slot, -1);
+      slot = plan.finalSlot[j]!;
+      context.operations.push(...keyTests(existing, keys, fromPath), { op: 'move', from: fromPath, path: `${path}/${occupied.countBefore(slot)}` });
+      occupied.add(slot, 1);
     }
     if (jsonEqual(existing, target)) return;
-    const before = context.operations.length;
+    const elementPath = `${path}/${occupied.countBefore(slot)}`;
+    context.operations.push(...keyTests(existing, keys, elementPath));
     context.diffValues(existing, target, elementPath, { schema: itemSchema, meta: { patchStrategies: [] } });
-    context.operations.splice(before, 0, ...keyTests(existing, keys, elementPath));
   });
   return true;
+}
+
+/**
+ * Where each element sits, as positions ("slots") in one fixed order, so that an element's index
+ * at any moment is the number of occupied slots before its own. Every survivor starts in its
+ * initial slot, in old order. Survivors in the longest run already in new order stay there; the
+ * others, and the new elements, each get a final slot just before the next staying element in new
+ * order (or at the end), so that once all are placed the occupied slots read in new order.
+ */
+interface SlotPlan {
+  /** By target index: the survivor it matches, or -1 for a new element. */
+  readonly survivorAt: readonly number[];
+  /** By survivor: its initial slot. */
+  readonly initialSlot: Int32Array;
+  /** By target index: its final slot, or -1 for a survivor that stays put. */
+  readonly finalSlot: Int32Array;
+  /** By slot: 1 for the initial slots, 0 for the final ones. */
+  readonly initiallyOccupied: Uint8Array;
+}
+
+function planSlots(survivorAt: readonly number[], survivorCount: number): SlotPlan {
+  const pairs: Array<readonly [number, number]> = [];
+  survivorAt.forEach((survivor, j) => {
+    if (survivor >= 0) pairs.push([survivor, j]);
+  });
+  const staying = longestIncreasingByFirst(pairs);
+  const finalSlot = new Int32Array(survivorAt.length).fill(-1);
+  const initialSlot = new Int32Array(survivorCount);
+  const initiallyOccupied = new Uint8Array(survivorCount + survivorAt.length - staying.length);
+  let slot = 0;
+  let j = 0; // next target to place before a staying element
+  let survivor = 0; // next survivor to give its initial slot
+  for (const [stayingSurvivor, stayingTarget] of [...staying, [survivorCount, survivorAt.length] as const]) {
+    for (; survivor < stayingSurvivor; survivor++) {
+      initialSlot[survivor] = slot;
+      initiallyOccupied[slot++] = 1;
+    }
+    for (; j < stayingTarget; j++) finalSlot[j] = slot++;
+    if (stayingSurvivor < survivorCount) {
+      initialSlot[survivor++] = slot;
+      initiallyOccupied[slot++] = 1;
+      j++;
+    }
+  }
+  return { survivorAt, initialSlot, finalSlot, initiallyOccupied };
 }
 
 /** One identity string per element, or `undefined` when the list cannot be keyed. */
@@ -106,8 +158,4 @@ function keyTests(element: JsonObject, keys: readonly string[], elementPath: str
     if (value !== undefined) tests.push({ op: 'test', path: `${elementPath}/${escapePointerToken(key)}`, value });
   }
   return tests;
-}
-
-function reindex(current: readonly string[], positions: Map<string, number>, from: number): void {
-  for (let i = from; i < current.length; i++) positions.set(current[i]!, i);
 }

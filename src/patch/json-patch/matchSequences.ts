@@ -1,3 +1,5 @@
+import { longestIncreasingByFirst } from './longestIncreasing.js';
+
 /**
  * One step of an edit script that turns sequence `a` into sequence `b`: keep `a[i]` as `b[j]`,
  * delete `a[i]`, or insert `b[j]`. Steps come in order of both sequences.
@@ -53,7 +55,7 @@ export function matchSequences(a: readonly number[], b: readonly number[]): Edit
 }
 
 /** Pairs (i, j) of ids unique on both sides, longest subsequence increasing in both. */
-function uniqueAnchors(a: readonly number[], b: readonly number[], start: number, endA: number, endB: number): Array<[number, number]> {
+function uniqueAnchors(a: readonly number[], b: readonly number[], start: number, endA: number, endB: number): Array<readonly [number, number]> {
   const countA = new Map<number, number>();
   const positionA = new Map<number, number>();
   for (let i = start; i < endA; i++) {
@@ -68,27 +70,6 @@ function uniqueAnchors(a: readonly number[], b: readonly number[], start: number
     if (countB.get(id) === 1 && countA.get(id) === 1) pairs.push([positionA.get(id)!, j]);
   }
   return longestIncreasingByFirst(pairs);
-}
-
-/** Pairs arrive sorted by j; keep the longest chain also increasing in i (patience sorting). */
-function longestIncreasingByFirst(pairs: Array<[number, number]>): Array<[number, number]> {
-  const tails: number[] = [];
-  const previous = new Array<number>(pairs.length);
-  for (let k = 0; k < pairs.length; k++) {
-    const i = pairs[k]![0];
-    let low = 0;
-    let high = tails.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (pairs[tails[middle]!]![0] < i) low = middle + 1;
-      else high = middle;
-    }
-    previous[k] = low > 0 ? tails[low - 1]! : -1;
-    tails[low] = k;
-  }
-  const chain: Array<[number, number]> = [];
-  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) chain.push(pairs[k]!);
-  return chain.reverse();
 }
 
 function matchGap(
