@@ -1,0 +1,214 @@
+/**
+ * docs/benchmarks.md from one run's results: goals, chart, a time table and a memory table per
+ * task, patch sizes, the floor, and how it was measured.
+ */
+import { casesOf, fastestPeer, floorOf, formatRatio, judgeGoals } from './goals.js';
+import { timeOf, type BenchResults, type CaseResult, type Outcome } from './results.js';
+import { tasks, type Task } from './tasks.js';
+
+export interface ReportOptions {
+  /** The chart's file name, relative to the page. */
+  readonly chartFile: string;
+  readonly probeLimits: ProbeLimits;
+}
+
+export interface ProbeLimits {
+  readonly heapGb: number;
+  readonly seconds: number;
+  readonly slowSeconds: number;
+}
+
+export function renderReport(results: BenchResults, options: ReportOptions): string {
+  const sections = [
+    header(results),
+    goalsSection(results),
+    `## Time per element as lists grow\n\n![Time per element against env list length, one panel per task](${options.chartFile})\n`,
+    ...tasks.map((task) => taskSection(results, task)),
+    patchSizeSection(results),
+    floorSection(results),
+    methodSection(options.probeLimits),
+  ];
+  return sections.join('\n');
+}
+
+function header(results: BenchResults): string {
+  const versions = Object.entries(results.versions)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ');
+  return `# Benchmarks
+
+kubepatch beside the JavaScript libraries people use for the same jobs today, on the same inputs in
+the same process. This page and its chart are written by \`npm run bench\` (about
+${Math.ceil(results.elapsedMs / 60_000)} minutes; never part of \`npm test\`); numbers are from one run on:
+
+- ${results.machine}
+- peers: ${versions}
+
+Times are medians per call; "× peer" is kubepatch's time divided by the fastest peer's (below 1 means
+kubepatch is faster) and "× floor" divides by one full deep comparison of a document of that size
+(see [the floor](#the-floor)). Every output is checked: a created patch must turn \`before\` into
+\`after\`, an applied one must give \`after\`.
+`;
+}
+
+function goalsSection(results: BenchResults): string {
+  const rows = judgeGoals(results).map((v) => `| ${v.goal} | ${v.scope} | ${v.met ? '✔ met' : '✘ **missed**'} | ${v.worst} |`);
+  return `## Goals
+
+| goal | task | result | worst case |
+| --- | --- | --- | --- |
+${rows.join('\n')}
+`;
+}
+
+function taskSection(results: BenchResults, task: Task): string {
+  const kubepatchNames = task.contenders.filter((c) => c.library === 'kubepatch').map((c) => c.name);
+  const hasPeers = task.contenders.length > kubepatchNames.length;
+  const ratioHeader = (what: string) => (kubepatchNames.length > 1 ? `${kubepatchNames.join(' / ')} ${what}` : what);
+  const header = ['input', ...task.contenders.map((c) => c.name + (c.lists ? ` (${c.lists})` : '')), ...(hasPeers ? [ratioHeader('× peer')] : []), ratioHeader('× floor')];
+  const footnotes = new Set<string>();
+  const rows = results.inputs.map((input) => {
+    const cases = casesOf(results, task.id, input.id);
+    const peer = fastestPeer(results, task.id, input.id);
+    const floor = floorOf(results, input.id);
+    const ratios = (divisor: number | undefined) =>
+      kubepatchNames
+        .map((name) => {
+          const ms = timeOf(cases.find((c) => c.contender === name)?.outcome);
+          return ms === undefined || divisor === undefined ? '—' : formatRatio(ms / divisor);
+        })
+        .join(' / ');
+    const cells = task.contenders.map((contender) => outcomeCell(cases.find((c) => c.contender === contender.name), footnotes));
+    return `| ${input.title} | ${cells.join(' | ')} |${hasPeers ? ` ${ratios(peer?.ms)} |` : ''} ${ratios(floor)} |`;
+  });
+  const table = [`| ${header.join(' | ')} |`, `| --- |${' ---: |'.repeat(header.length - 1)}`, ...rows].join('\n');
+  return `## ${task.title}
+
+${table}
+${[...footnotes].map((note) => `\n${note}`).join('')}
+${memoryTable(results, task)}`;
+}
+
+function outcomeCell(result: CaseResult | undefined, footnotes: Set<string>): string {
+  if (result === undefined) return '';
+  const wrong = result.wrong === undefined ? '' : ' ⚠';
+  if (result.wrong !== undefined) footnotes.add(`⚠ ${result.contender} on this input: ${result.wrong}.`);
+  return formatOutcome(result.outcome, footnotes) + wrong;
+}
+
+function formatOutcome(outcome: Outcome, footnotes: Set<string>): string {
+  switch (outcome.kind) {
+    case 'timed':
+      return formatMs(outcome.ms);
+    case 'single-run':
+      footnotes.add('¹ one call (after a first, checked one): too slow to sample.');
+      return `${formatMs(outcome.ms)} ¹`;
+    case 'failed':
+      return `✕ ${outcome.reason}`;
+    case 'not-run':
+      return `— (${outcome.reason})`;
+  }
+}
+
+function memoryTable(results: BenchResults, task: Task): string {
+  const large = results.inputs.filter((input) => input.large);
+  if (large.length === 0) return '';
+  const rows = large.map((input) => {
+    const cells = task.contenders.map((contender) => {
+      const peak = casesOf(results, task.id, input.id).find((c) => c.contender === contender.name)?.peak;
+      return peak === undefined ? '—' : `${peak.atLeast ? '≥ ' : ''}${formatBytes(peak.bytes)}`;
+    });
+    return `| ${input.title} | ${cells.join(' | ')} |`;
+  });
+  return `
+Peak heap of one call (large inputs, a child process per case; ≥: stopped at the limit, so at least this much):
+
+| input | ${task.contenders.map((c) => c.name).join(' | ')} |
+| --- |${' ---: |'.repeat(task.contenders.length)}
+${rows.join('\n')}
+`;
+}
+
+function patchSizeSection(results: BenchResults): string {
+  const creating = tasks.filter((task) => task.createsPatch);
+  const columns = creating.flatMap((task) => task.contenders.map((c) => ({ task, name: c.name, label: `${shortTask(task)}: ${c.name}` })));
+  const rows = results.inputs.map((input) => {
+    const cells = columns.map(({ task, name }) => {
+      const bytes = casesOf(results, task.id, input.id).find((c) => c.contender === name)?.patchBytes;
+      return bytes === undefined ? '—' : formatBytes(bytes);
+    });
+    return `| ${input.title} | ${cells.join(' | ')} |`;
+  });
+  return `## Patch size
+
+Bytes of the patch as JSON, for the same change. A keyed patch names the elements it changes; an
+index-based one (fast-json-patch) rewrites every element after the first insertion or removal.
+kubepatch's keyed JSON Patch (\`+ schema\`) is larger than the content-matched one because it puts a
+\`test\` of the key before every operation on an existing element, so that it fails instead of
+changing the wrong element when the list has changed since it was read.
+
+| input | ${columns.map((c) => c.label).join(' | ')} |
+| --- |${' ---: |'.repeat(columns.length)}
+${rows.join('\n')}
+`;
+}
+
+function shortTask(task: Task): string {
+  return task.id === 'json-patch-create' ? 'JSON Patch' : task.id === 'merge-patch-create' ? 'merge' : 'strategic';
+}
+
+function floorSection(results: BenchResults): string {
+  const rows = results.floors.map((floor) => {
+    const title = results.inputs.find((input) => input.id === floor.inputId)?.title ?? floor.inputId;
+    return `| ${title} | ${formatMs(floor.fastDeepEqualMs)} | ${floor.deepEqualStrictMs === undefined ? '— (seconds per call; not timed)' : formatMs(floor.deepEqualStrictMs)} |`;
+  });
+  return `## The floor
+
+A diff cannot cost less than one comparison of the two documents. Comparing \`before\` with
+\`after\` would stop at the first difference, so the floor compares \`before\` with a separate deep
+copy of itself: one comparison that visits every value. It uses fast-deep-equal, the fastest strict
+comparison of the usual ones; the \`deep-equal\` package in strict mode, which kubepatch's tests use
+as their oracle, is shown beside it and is far slower, so ratios to it would flatter kubepatch.
+
+| input | fast-deep-equal (floor) | deep-equal (strict) |
+| --- | ---: | ---: |
+${rows.join('\n')}
+`;
+}
+
+function methodSection(probeLimits: ProbeLimits): string {
+  return `## How it is measured
+
+- Inputs come from fixed seeds (\`bench/inputs.ts\`): the lists change by 5% changed, 5% removed and
+  5% added elements (at least one of each), at random places; the reorder case moves 5% of the
+  elements elsewhere.
+- Each task runs its contenders side by side in one process, in three rounds, each contender
+  sampled in every round (calls batched to at least 1 ms per sample); the table shows the median.
+- No contender may change its inputs: rfc6902 and json-merge-patch, which patch in place, get a
+  JSON round-trip copy of the document inside the timed call (the fastest deep copy of plain JSON,
+  and what fast-json-patch does itself with \`mutateDocument: false\`). The apply tasks apply the
+  same patch with every library: the one kubepatch creates without a schema.
+- jsondiffpatch matches list elements by \`name\` (or \`containerPort\`) through its \`objectHash\`
+  option, detects moves, and its JSON Patch formatter turns the delta into operations; both steps
+  are timed.
+- Peak memory is measured for the large inputs in a child process per case (\`bench/memoryProbe.ts\`):
+  one call between forced collections, with V8's \`--trace-gc\` reporting the heap in use at every
+  collection; the peak is the highest level the heap reached during the call above the level just
+  before it. The young generation is kept at 1 MB there, so short-lived garbage adds at most about
+  that much. The child has a ${probeLimits.heapGb} GB heap and ${probeLimits.seconds} s; a case that fails there is reported as
+  such (with the heap it had reached, marked ≥), and one whose call takes more than ${probeLimits.slowSeconds} s is timed
+  once instead of sampled. Either way the larger inputs of its series are skipped.
+`;
+}
+
+function formatMs(ms: number): string {
+  if (ms >= 1_000) return `${(ms / 1_000).toFixed(1)} s`;
+  if (ms >= 1) return `${ms.toFixed(ms >= 100 ? 0 : 2)} ms`;
+  return `${(ms * 1_000).toFixed(ms >= 0.1 ? 0 : 1)} µs`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(1)} MB`;
+  if (bytes >= 1 << 10) return `${(bytes / (1 << 10)).toFixed(1)} kB`;
+  return `${bytes} B`;
+}

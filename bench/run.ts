@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: times every task's contenders side by side in this process on the same inputs,
+ * probes peak memory of the large cases in a child process each, and writes docs/benchmarks.md
+ * with docs/benchmarks.svg.
+ *
+ * Options: `--quick` (short timing budgets, for trying the script out), `--out=<folder>` (where
+ * the page and the chart go; default docs/).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { inputBuilders, type BenchInput } from './inputs.js';
+import { batchSize, median, sample } from './measure.js';
+import { peakFromGcTrace } from './gcTrace.js';
+import { renderChart } from './chart.js';
+import { renderReport } from './report.js';
+import type { BenchResults, CaseResult, FloorResult, InputSummary, PeakMemory } from './results.js';
+import { floors, tasks, type Contender, type Task } from './tasks.js';
+
+const quick = process.argv.includes('--quick');
+const outFolder = new URL(`${process.argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length) ?? '../docs'}/`, import.meta.url);
+
+/** Timing: rounds over all contenders of a task, so that drift (heat, GC) hits them alike. */
+const rounds = 3;
+const roundBudgetMs = quick ? 20 : 120;
+/** A call slower than this (in its probe) is timed once, and larger sizes of its series are skipped. */
+const slowCallMs = 2_000;
+/** Probe limits: a child that needs longer or more heap than this is reported as failing. */
+const probeTimeoutMs = 20_000;
+const probeHeapMb = 4_096;
+
+const started = performance.now();
+const cases: CaseResult[] = [];
+const floorResults: FloorResult[] = [];
+const inputs: InputSummary[] = [];
+/** Contenders that failed or were too slow on a smaller input of a series: `${series}/${task}/${name}` → reason. */
+const stopped = new Map<string, string>();
+
+for (const [inputId, build] of inputBuilders) {
+  const input = build();
+  const { before: _before, after: _after, schema: _schema, ...summary } = input;
+  inputs.push(summary);
+  floorResults.push(timeFloors(input));
+  for (const task of tasks) measureTask(task, input);
+  console.log(`${inputId}: done (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+const results: BenchResults = {
+  inputs,
+  cases,
+  floors: floorResults,
+  versions: versionsOf(['fast-json-patch', 'rfc6902', 'jsondiffpatch', 'json-merge-patch', 'fast-deep-equal', 'deep-equal']),
+  machine: `Node ${process.version} on ${process.platform}/${process.arch}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
+  elapsedMs: performance.now() - started,
+};
+writeFileSync(new URL('benchmarks.svg', outFolder), renderChart(results));
+writeFileSync(new URL('benchmarks.md', outFolder), renderReport(results, { chartFile: 'benchmarks.svg', probeLimits: { heapGb: probeHeapMb / 1024, seconds: probeTimeoutMs / 1000, slowSeconds: slowCallMs / 1000 } }));
+console.log(`wrote ${fileURLToPath(new URL('benchmarks.md', outFolder))} in ${(results.elapsedMs / 1000).toFixed(0)} s`);
+
+function timeFloors(input: BenchInput): FloorResult {
+  const time = (run: () => unknown) => {
+    const samples: number[] = [];
+    sample(run, batchSize(run), roundBudgetMs, samples);
+    return median(samples);
+  };
+  // deep-equal needs seconds per call on the large inputs; it is shown for reference only.
+  const deepEqualStrictMs = input.large ? undefined : time(floors['deep-equal (strict)'](input));
+  return { inputId: input.id, fastDeepEqualMs: time(floors['fast-deep-equal'](input)), deepEqualStrictMs };
+}
+
+function measureTask(task: Task, input: BenchInput): void {
+  const timed: Array<{ result: CaseResult; run: () => unknown; calls: number; samples: number[] }> = [];
+  for (const contender of task.contenders) {
+    const result: CaseResult = { inputId: input.id, taskId: task.id, contender: contender.name, isKubepatch: contender.library === 'kubepatch', outcome: { kind: 'not-run', reason: '' } };
+    cases.push(result);
+    const seriesKey = input.series && `${input.series}/${task.id}/${contender.name}`;
+    const stopReason = seriesKey && stopped.get(seriesKey);
+    if (stopReason) {
+      result.outcome = { kind: 'not-run', reason: stopReason };
+      continue;
+    }
+    if (input.large) {
+      const probe = probeMemory(input, task, contender);
+      result.peak = probe.peak;
+      if (probe.failure !== undefined) {
+        result.outcome = { kind: 'failed', reason: probe.failure };
+        if (seriesKey) stopped.set(seriesKey, `${probe.failure} at ${input.size?.toLocaleString('en')}`);
+        continue;
+      }
+      if (probe.ms! > slowCallMs) {
+        // Too slow to sample: one call after the checked one, and the series stops here.
+        const run = checkOutput(task, input, contender, result);
+        if (run === undefined) continue;
+        const callStarted = performance.now();
+        run();
+        result.outcome = { kind: 'single-run', ms: performance.now() - callStarted };
+        if (seriesKey) stopped.set(seriesKey, `one call took ${(result.outcome.ms / 1000).toFixed(1)} s at ${input.size?.toLocaleString('en')}`);
+        continue;
+      }
+    }
+    const run = checkOutput(task, input, contender, result);
+    if (run === undefined) continue;
+    timed.push({ result, run, calls: batchSize(run), samples: [] });
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const entry of timed) sample(entry.run, entry.calls, roundBudgetMs, entry.samples, 1);
+  }
+  for (const entry of timed) entry.result.outcome = { kind: 'timed', ms: median(entry.samples) };
+}
+
+/** Runs the contender once in this process, checks its output and records the patch size. */
+function checkOutput(task: Task, input: BenchInput, contender: Contender, result: CaseResult): (() => unknown) | undefined {
+  try {
+    const run = contender.prepare(input);
+    const output = run();
+    result.wrong = task.check(input, output);
+    if (task.createsPatch) result.patchBytes = Buffer.byteLength(JSON.stringify(output ?? {}));
+    return run;
+  } catch (error) {
+    result.outcome = { kind: 'failed', reason: `threw ${(error as Error).name}: ${(error as Error).message.split('\n')[0]}` };
+    return undefined;
+  }
+}
+
+interface ProbeResult {
+  readonly ms?: number;
+  readonly peak?: PeakMemory;
+  readonly failure?: string;
+}
+
+/**
+ * One call in a child process: its peak heap (from V8's GC trace; young generation kept at 1 MB
+ * so that uncollected short-lived garbage adds little) and its duration, or why it failed.
+ */
+function probeMemory(input: BenchInput, task: Task, contender: Contender): ProbeResult {
+  const probe = fileURLToPath(new URL('memoryProbe.ts', import.meta.url));
+  const flags = ['--expose-gc', '--trace-gc', '--max-semi-space-size=1', `--max-old-space-size=${probeHeapMb}`];
+  const child = spawnSync(process.execPath, [...process.execArgv, ...flags, probe, input.id, task.id, contender.name], {
+    encoding: 'utf8',
+    timeout: probeTimeoutMs,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const peak = peakFromGcTrace(child.stdout ?? '');
+  if (child.error !== undefined && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
+    return { peak: peak && { ...peak, atLeast: true }, failure: `did not finish in ${probeTimeoutMs / 1000} s` };
+  }
+  if (child.status !== 0) {
+    const outOfMemory = /heap out of memory|Allocation failed/i.test(child.stderr);
+    const failure = outOfMemory ? `ran out of memory (${probeHeapMb / 1024} GB heap)` : `failed: ${child.stderr.trim().split('\n').slice(-1)[0] ?? `exit ${child.status}`}`;
+    return { peak: peak && { ...peak, atLeast: true }, failure };
+  }
+  const report = JSON.parse(child.stdout.trim().split('\n').slice(-1)[0]!) as { ms: number };
+  return { ms: report.ms, peak };
+}
+
+function versionsOf(packages: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    packages.map((name) => [name, (JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')) as { version: string }).version]),
+  );
+}
