@@ -18,7 +18,7 @@ const colours: Readonly<Record<string, string>> = {
 };
 const floorName = 'floor (fast-deep-equal)';
 
-const panel = { width: 440, height: 270, left: 58, right: 14, top: 30, bottom: 40 };
+const panel = { width: 440, height: 270, left: 58, right: 26, top: 30, bottom: 40 };
 const columns = 2;
 
 interface Point {
@@ -147,7 +147,7 @@ function formatMicroseconds(us: number): string {
   if (us >= 1_000_000) return `${us / 1_000_000} s`;
   if (us >= 1_000) return `${us / 1_000} ms`;
   if (us >= 1) return `${us} µs`;
-  return `${Math.round(us * 1_000)} ns`;
+  return `${Number((us * 1_000).toPrecision(1))} ns`;
 }
 
 function escapeXml(text: string): string {

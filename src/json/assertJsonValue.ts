@@ -27,6 +27,46 @@ export const MAX_DEPTH = 1000;
  * properties whose value is `undefined` are allowed and count as absent, as in `JSON.stringify`.
  */
 export function assertJsonValue(value: unknown, input: string): asserts value is JsonValue {
+  if (!isJsonWithin(value, 1)) throwFirstProblem(value, input);
+}
+
+/**
+ * The common case, a valid input, checked without tracking paths or ancestors. A cycle needs no
+ * set of ancestors to be caught: following it nests past {@link MAX_DEPTH}, so it is rejected
+ * here too, and {@link throwFirstProblem} then names it.
+ */
+function isJsonWithin(node: unknown, depth: number): boolean {
+  switch (typeof node) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(node);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (node === null) return true;
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) if (!isJsonWithin(node[i], depth + 1)) return false;
+    return true;
+  }
+  if (!isPlainObject(node)) return false;
+  const record = node as Record<string, unknown>;
+  for (const key of Object.keys(node)) {
+    const child = record[key];
+    if (child !== undefined && !isJsonWithin(child, depth + 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * Walks `value` again, now keeping the path and the ancestors, and throws for the first problem
+ * in document order: the error says where it is and whether it is a cycle or too deep a nesting.
+ */
+function throwFirstProblem(value: unknown, input: string): never {
   const tokens: string[] = [];
   const ancestors = new Set<object>();
 
@@ -78,11 +118,18 @@ export function assertJsonValue(value: unknown, input: string): asserts value is
   };
 
   visit(value, 1);
+  // Both walks apply the same rules, so the precise one always finds what the quick one did.
+  throw new InvalidDocumentError(`${input}: the value is not JSON`, { path: '', input });
+}
+
+/** An object made by a literal, `JSON.parse` or `Object.create(null)`, in this realm or another. */
+function isPlainObject(object: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(object);
+  return prototype === null || prototype === Object.prototype || isForeignObjectPrototype(prototype);
 }
 
 function checkPlainObject(object: object, fail: (problem: string) => never): void {
-  const prototype: unknown = Object.getPrototypeOf(object);
-  if (prototype === null || prototype === Object.prototype || isForeignObjectPrototype(prototype)) return;
+  if (isPlainObject(object)) return;
   if (object instanceof Date) {
     fail(
       'is a Date. @kubernetes/client-node returns timestamps such as metadata.creationTimestamp as Date: ' +

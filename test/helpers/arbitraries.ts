@@ -68,3 +68,41 @@ export function similarLists() {
     return [before, after] as const;
   });
 }
+
+/** A deep copy that is `jsonEqual` to `value` but written differently: keys reversed, zeros of the other sign. */
+export function rewritten(value: unknown): unknown {
+  if (value === 0) return Object.is(value, 0) ? -0 : 0;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(rewritten);
+  const record = value as Record<string, unknown>;
+  return objectFromEntries(Object.keys(record).reverse().map((key) => [key, rewritten(record[key])] as const));
+}
+
+/**
+ * Two versions of a list drawn from a few shared values, so that elements repeat, some of them
+ * written differently ({@link rewritten}); the second made from the first by inserts, deletes,
+ * rewrites and swaps.
+ */
+export function listsWithRepeats() {
+  return fc.array(jsonDocument({ maxDepth: 3 }), { minLength: 1, maxLength: 4 }).chain((pool) => {
+    const element = fc
+      .tuple(fc.nat({ max: pool.length - 1 }), fc.boolean())
+      .map(([k, rewrite]) => (rewrite ? rewritten(pool[k]) : pool[k]));
+    const edit = fc.record({ kind: fc.constantFrom('insert', 'delete', 'rewrite', 'swap'), at: fc.nat(), element }, { noNullPrototype: true });
+    return fc.tuple(fc.array(element, { maxLength: 12 }), fc.array(edit, { maxLength: 5 })).map(([before, edits]) => {
+      const after = [...before];
+      for (const { kind, at, element: inserted } of edits) {
+        const index = after.length === 0 ? 0 : at % after.length;
+        if (kind === 'insert') after.splice(at % (after.length + 1), 0, inserted);
+        else if (after.length === 0) continue;
+        else if (kind === 'delete') after.splice(index, 1);
+        else if (kind === 'rewrite') after[index] = rewritten(after[index]);
+        else {
+          const other = (index + 1) % after.length;
+          [after[index], after[other]] = [after[other], after[index]];
+        }
+      }
+      return [before, after] as const;
+    });
+  });
+}

@@ -15,9 +15,21 @@ function rejection(document: unknown): InvalidDocumentError {
 describe('the input check of every entry point', () => {
   const cyclic: Record<string, unknown> = { spec: {} };
   (cyclic['spec'] as Record<string, unknown>)['self'] = cyclic;
+  const loop: unknown[] = [1];
+  loop.push({ back: loop });
+  // A cycle far down: found as a cycle where it closes, not reported as nesting too deep.
+  let deepCycle: Record<string, unknown> = { ring: {} };
+  (deepCycle['ring'] as Record<string, unknown>)['next'] = deepCycle;
+  for (let i = 0; i < 500; i++) deepCycle = { d: deepCycle };
+  const deepCyclePath = `${'/d'.repeat(500)}/ring/next`;
+  const shared = { x: [1] };
 
   it.each([
     ['a cycle', cyclic, '/spec/self', /cycle/],
+    ['a cycle through an array', loop, '/1/back', /cycle/],
+    ['a cycle 500 levels down', deepCycle, deepCyclePath, /cycle/],
+    ['a bad value after shared objects', { a: shared, b: shared, c: Number.NaN }, '/c', /NaN/],
+    ['the first of several problems', { a: [1, { b: Symbol('x') }], c: new Map() }, '/a/1/b', /symbol/],
     ['undefined in an array', { args: ['a', undefined] }, '/args/1', /undefined/],
     ['a hole in an array', { args: [1, , 3] }, '/args/1', /undefined/],
     ['a function', { f: () => 1 }, '/f', /function/],
@@ -66,6 +78,9 @@ describe('the input check of every entry point', () => {
     expect(applyMergePatch({ a: shared, b: shared }, {})).toEqual({ a: { x: 1 }, b: { x: 1 } });
     expect(applyMergePatch(Object.assign(Object.create(null), { a: 1 }), {})).toEqual({ a: 1 });
     expect(applyMergePatch(runInNewContext('({ a: [1, { b: 2 }] })') as object, {})).toEqual({ a: [1, { b: 2 }] });
+    let deep: unknown = [];
+    for (let i = 2; i < MAX_DEPTH; i++) deep = [deep];
+    expect(() => applyJsonPatch([deep, deep], [])).not.toThrow();
   });
 
   it('treats properties whose value is undefined as absent, like JSON.stringify', () => {

@@ -62,6 +62,16 @@ describe('createJsonPatch', () => {
     expect(patch.length).toBeLessThanOrEqual(1500);
   });
 
+  it('matches repeated elements however they are written (key order, sign of zero)', () => {
+    // Unmatched, the middle elements would be replaced (they have no scalar member to patch inside).
+    const before = deepFreeze({ list: [1, { a: [1], b: [0] }, 0, 'x', { a: [1], b: [0] }, 2] });
+    const after = { list: [3, { b: [-0], a: [1] }, -0, 'x', { b: [0], a: [1] }, 4] };
+    expect(createJsonPatch(before, after)).toEqual([
+      { op: 'replace', path: '/list/0', value: 3 },
+      { op: 'replace', path: '/list/5', value: 4 },
+    ]);
+  });
+
   it('handles a reordered list', () => {
     const before = deepFreeze({ env: env('A', 'B', 'C', 'D', 'E') });
     const after = { env: env('E', 'D', 'C', 'B', 'A') };

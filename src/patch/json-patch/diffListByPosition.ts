@@ -1,8 +1,8 @@
 import { cloneJson } from '../../json/cloneJson.js';
-import { fingerprint } from '../../json/fingerprint.js';
 import { jsonEqual } from '../../json/jsonEqual.js';
 import type { JsonValue } from '../../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys } from '../../json/ownProperty.js';
+import { structuralHash } from '../../json/structuralHash.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import type { JsonDiffContext } from './JsonDiffContext.js';
 import { matchSequences, type EditStep } from './matchSequences.js';
@@ -14,18 +14,21 @@ import { matchSequences, type EditStep } from './matchSequences.js';
  * patched in place, otherwise replaced.
  */
 export function diffListByPosition(from: JsonValue[], to: JsonValue[], path: string, itemSchema: PatchSchema | undefined, context: JsonDiffContext): void {
-  if (from.length === to.length && jsonEqual(from, to)) return;
-  const ids = new Map<string, number>();
-  const idOf = (element: JsonValue): number => {
-    const key = fingerprint(element);
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
-    return id;
-  };
-  const steps = matchSequences(from.map(idOf), to.map(idOf));
+  // Equal elements at both ends are kept as they are, with no need for ids.
+  let start = 0;
+  while (start < from.length && start < to.length && jsonEqual(from[start], to[start])) start++;
+  let endFrom = from.length;
+  let endTo = to.length;
+  while (endFrom > start && endTo > start && jsonEqual(from[endFrom - 1], to[endTo - 1])) {
+    endFrom--;
+    endTo--;
+  }
+  if (start === endFrom && start === endTo) return;
+  const [fromIds, toIds] = equalityIds(from.slice(start, endFrom), to.slice(start, endTo));
+  const steps = matchSequences(fromIds, toIds);
 
   // `index` is where the next element of `from` sits once the operations so far have applied.
-  let index = 0;
+  let index = start;
   let deleted: number[] = [];
   let inserted: number[] = [];
   const elementField = itemSchema && { schema: itemSchema, meta: { patchStrategies: [] } };
@@ -64,12 +67,40 @@ export function diffListByPosition(from: JsonValue[], to: JsonValue[], path: str
       flush();
       index++;
     } else if (step.kind === 'delete') {
-      deleted.push(step.i);
+      deleted.push(start + step.i);
     } else {
-      inserted.push(step.j);
+      inserted.push(start + step.j);
     }
   }
   flush();
+}
+
+/**
+ * Numbers the elements of two lists so that two elements get the same id exactly when they are
+ * {@link jsonEqual}: a {@link structuralHash} finds the candidates, `jsonEqual` decides. When one
+ * list is empty, or each holds one element (and they differ: equal ends were trimmed), no two
+ * elements are ever compared, so each gets its own id without hashing.
+ */
+function equalityIds(from: JsonValue[], to: JsonValue[]): [number[], number[]] {
+  if (from.length === 0 || to.length === 0 || (from.length === 1 && to.length === 1)) {
+    return [from.map((_, i) => i), to.map((_, j) => from.length + j)];
+  }
+  const newestWithHash = new Map<number, number>();
+  const representatives: JsonValue[] = [];
+  const olderWithSameHash: number[] = [];
+  const idOf = (element: JsonValue): number => {
+    const hash = structuralHash(element);
+    const newest = newestWithHash.get(hash) ?? -1;
+    for (let id = newest; id !== -1; id = olderWithSameHash[id]!) {
+      if (jsonEqual(representatives[id], element)) return id;
+    }
+    const id = representatives.length;
+    representatives.push(element);
+    olderWithSameHash.push(newest);
+    newestWithHash.set(hash, id);
+    return id;
+  };
+  return [from.map(idOf), to.map(idOf)];
 }
 
 /** Two objects that keep some scalar member (`name`, `containerPort`, …), or two arrays. */
