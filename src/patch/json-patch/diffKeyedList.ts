@@ -141,14 +141,28 @@ function keysOf(list: readonly JsonValue[], keys: readonly string[]): string[] |
   const seen = new Set<string>();
   for (const element of list) {
     if (!isJsonObject(element)) return undefined;
-    const values = keys.map((key) => getOwn(element, key));
-    if (values.every((value) => value === undefined) || values.some((value) => typeof value === 'object' && value !== null)) return undefined;
-    const identity = JSON.stringify(values.map((value) => (value === undefined ? { absent: true } : value)));
-    if (seen.has(identity)) return undefined;
+    const identity = keys.length === 1 ? scalarIdentity(getOwn(element, keys[0]!)) : compoundIdentity(element, keys);
+    if (identity === undefined || seen.has(identity)) return undefined;
     seen.add(identity);
     result.push(identity);
   }
   return result;
+}
+
+/**
+ * The identity of a single key's value (the common case, `name`), without building JSON: strings
+ * and other scalars are told apart by a prefix, so `"1"` and `1` stay different keys.
+ */
+function scalarIdentity(value: JsonValue | undefined): string | undefined {
+  if (typeof value === 'string') return `s${value}`;
+  if (value === undefined || (typeof value === 'object' && value !== null)) return undefined;
+  return `v${String(value)}`;
+}
+
+function compoundIdentity(element: JsonObject, keys: readonly string[]): string | undefined {
+  const values = keys.map((key) => getOwn(element, key));
+  if (values.every((value) => value === undefined) || values.some((value) => typeof value === 'object' && value !== null)) return undefined;
+  return JSON.stringify(values.map((value) => (value === undefined ? { absent: true } : value)));
 }
 
 function keyTests(element: JsonObject, keys: readonly string[], elementPath: string): JsonPatchOperation[] {
