@@ -8,7 +8,8 @@ import { tasks, type TaskId } from './tasks.js';
 export interface Verdict {
   readonly goal: string;
   readonly scope: string;
-  readonly met: boolean;
+  /** `undefined` when this run did not measure it (see `--only`). */
+  readonly met: boolean | undefined;
   readonly worst: string;
 }
 
@@ -106,7 +107,7 @@ function find(results: BenchResults, taskId: TaskId, inputId: string, contender:
 }
 
 function worstOf(goal: string, scope: string, ratios: ReadonlyArray<{ ratio: number; where: string }>, limit: number): Verdict {
-  if (ratios.length === 0) return { goal, scope, met: false, worst: 'not measured' };
+  if (ratios.length === 0) return { goal, scope, met: undefined, worst: 'not measured in this run' };
   const worst = ratios.reduce((a, b) => (b.ratio > a.ratio ? b : a));
   const ratio = Number.isFinite(worst.ratio) ? `${formatRatio(worst.ratio)}` : 'did not finish';
   return { goal, scope, met: worst.ratio <= limit, worst: worst.ratio === 0 ? worst.where : `${ratio} (${worst.where})` };

@@ -3,8 +3,8 @@
  * probes peak memory of the large cases in a child process each, and writes docs/benchmarks.md
  * with docs/benchmarks.svg.
  *
- * Options: `--quick` (short timing budgets, for trying the script out), `--out=<folder>` (where
- * the page and the chart go; default docs/).
+ * Options: `--quick` (short timing budgets, for trying the script out), `--only=<id>,<id>` (some
+ * inputs only; see bench/inputs.ts), `--out=<folder>` (where the page and the chart go; default docs/).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import type { BenchResults, CaseResult, FloorResult, InputSummary, PeakMemory } 
 import { floors, tasks, type Contender, type Task } from './tasks.js';
 
 const quick = process.argv.includes('--quick');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 const outFolder = new URL(`${process.argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length) ?? '../docs'}/`, import.meta.url);
 
 /** Timing: rounds over all contenders of a task, so that drift (heat, GC) hits them alike. */
@@ -38,6 +39,7 @@ const inputs: InputSummary[] = [];
 const stopped = new Map<string, string>();
 
 for (const [inputId, build] of inputBuilders) {
+  if (only !== undefined && !only.includes(inputId)) continue;
   const input = build();
   const { before: _before, after: _after, schema: _schema, ...summary } = input;
   inputs.push(summary);

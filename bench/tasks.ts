@@ -75,7 +75,21 @@ function checkJsonPatch(input: BenchInput, patch: unknown): string | undefined {
   }
 }
 
-const kubepatchJsonPatchFor = (input: BenchInput) => createJsonPatch(input.before, input.after);
+/** The patches the apply tasks apply, the same for every library: kubepatch's, made without a schema. */
+const jsonPatchOf = (input: BenchInput) => createJsonPatch(input.before, input.after);
+const mergePatchOf = (input: BenchInput) => createMergePatch(input.before, input.after);
+
+/** A contender of an apply task: the patch is made once, untimed; each call applies it. */
+function applying<P>(library: Contender['library'], patchOf: (input: BenchInput) => P, apply: (input: BenchInput, patch: P) => unknown): Contender {
+  return {
+    name: library,
+    library,
+    prepare: (input) => {
+      const patch = patchOf(input);
+      return () => apply(input, patch);
+    },
+  };
+}
 
 export const tasks: readonly Task[] = [
   {
@@ -97,36 +111,15 @@ export const tasks: readonly Task[] = [
     createsPatch: false,
     check: (input, output) => matches(input.after, output, 'the result'),
     contenders: [
-      {
-        name: 'kubepatch',
-        library: 'kubepatch',
-        prepare: (input) => {
-          const patch = kubepatchJsonPatchFor(input);
-          return () => applyJsonPatch(input.before, patch);
-        },
-      },
-      {
-        name: 'fast-json-patch',
-        library: 'fast-json-patch',
-        prepare: (input) => {
-          const patch = kubepatchJsonPatchFor(input) as jsonPatch.Operation[];
-          // mutateDocument = false: fast-json-patch copies the document itself.
-          return () => jsonPatch.applyPatch(input.before, patch, false, false).newDocument;
-        },
-      },
-      {
-        name: 'rfc6902',
-        library: 'rfc6902',
-        prepare: (input) => {
-          const patch = kubepatchJsonPatchFor(input) as rfc6902.Operation[];
-          return () => {
-            const document = copy(input.before);
-            const failures = rfc6902.applyPatch(document, patch).filter((result) => result !== null);
-            if (failures.length > 0) throw failures[0];
-            return document;
-          };
-        },
-      },
+      applying('kubepatch', jsonPatchOf, (input, patch) => applyJsonPatch(input.before, patch)),
+      // mutateDocument = false: fast-json-patch copies the document itself.
+      applying('fast-json-patch', jsonPatchOf, (input, patch) => jsonPatch.applyPatch(input.before, patch as jsonPatch.Operation[], false, false).newDocument),
+      applying('rfc6902', jsonPatchOf, (input, patch) => {
+        const document = copy(input.before);
+        const failures = rfc6902.applyPatch(document, patch as rfc6902.Operation[]).filter((result) => result !== null);
+        if (failures.length > 0) throw failures[0];
+        return document;
+      }),
     ],
   },
   {
@@ -145,22 +138,8 @@ export const tasks: readonly Task[] = [
     createsPatch: false,
     check: (input, output) => matches(input.after, output, 'the result'),
     contenders: [
-      {
-        name: 'kubepatch',
-        library: 'kubepatch',
-        prepare: (input) => {
-          const patch = createMergePatch(input.before, input.after);
-          return () => applyMergePatch(input.before, patch);
-        },
-      },
-      {
-        name: 'json-merge-patch',
-        library: 'json-merge-patch',
-        prepare: (input) => {
-          const patch = createMergePatch(input.before, input.after);
-          return () => mergePatch.apply(copy(input.before), patch);
-        },
-      },
+      applying('kubepatch', mergePatchOf, (input, patch) => applyMergePatch(input.before, patch)),
+      applying('json-merge-patch', mergePatchOf, (input, patch) => mergePatch.apply(copy(input.before), patch)),
     ],
   },
   {
@@ -176,14 +155,11 @@ export const tasks: readonly Task[] = [
     createsPatch: false,
     check: (input, output) => matches(input.after, output, 'the result'),
     contenders: [
-      {
-        name: 'kubepatch',
-        library: 'kubepatch',
-        prepare: (input) => {
-          const patch = createStrategicMergePatch(input.before, input.after, input.schema);
-          return () => applyStrategicMergePatch(input.before, patch, input.schema);
-        },
-      },
+      applying(
+        'kubepatch',
+        (input) => createStrategicMergePatch(input.before, input.after, input.schema),
+        (input, patch) => applyStrategicMergePatch(input.before, patch, input.schema),
+      ),
     ],
   },
   {
