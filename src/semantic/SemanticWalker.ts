@@ -1,39 +1,20 @@
 import { jsonEqual } from '../json/jsonEqual.js';
 import type { JsonObject, JsonValue } from '../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys, setOwn } from '../json/ownProperty.js';
-import { formatJsonPointer } from '../json/pointer.js';
-import type { PatchSchema } from '../schema/PatchSchema.js';
-import type { PatchMeta } from '../schema/SchemaTable.js';
 import { compareLists } from './compareLists.js';
 import { emptyEqualsAbsent } from './emptyEqualsAbsent.js';
-import type { IgnoreMatcher } from './ignoreRules.js';
 import { isRealChange } from './isRealChange.js';
-import { formatKubernetesPath, type PathSegment } from './kubernetesPath.js';
 import { isQuantityField, sameQuantity } from './quantityEquivalence.js';
+import type { SchemaLookup } from './SchemaLookup.js';
 import { maskSecretChange } from './secretMask.js';
 import type { EqualBecause, SemanticChange } from './SemanticChange.js';
 import type { ResolvedNormalize } from './SemanticDiffOptions.js';
-
-/**
- * Where the walk is: the Kubernetes-style path, the JSON Pointer tokens on each side (a keyed list
- * element can sit at different positions), the schema of the value, and the schema of the object
- * or list holding it with the member's name and patch metadata.
- * @internal
- */
-export interface WalkNode {
-  readonly segments: readonly PathSegment[];
-  readonly from: readonly string[];
-  readonly to: readonly string[];
-  readonly schema: PatchSchema | undefined;
-  readonly parent: PatchSchema | undefined;
-  readonly key: string;
-  readonly meta: PatchMeta | undefined;
-}
+import type { WalkNode } from './WalkNode.js';
 
 /** What the walk needs besides the two documents. @internal */
 export interface WalkSettings {
   readonly normalize: ResolvedNormalize;
-  readonly ignore: IgnoreMatcher;
+  readonly schemas: SchemaLookup;
   /** Keys the server defaults filled in, by the (copied) object holding them, per side. */
   readonly filledFrom: ReadonlyMap<object, ReadonlySet<string>>;
   readonly filledTo: ReadonlyMap<object, ReadonlySet<string>>;
@@ -41,21 +22,17 @@ export interface WalkSettings {
   readonly secret: boolean;
 }
 
-/** Whether the node is an object member (a list element absent on one side is never "empty"). */
-function isField(node: WalkNode): boolean {
-  return node.segments[node.segments.length - 1]?.type === 'field';
-}
-
 /**
- * `value` without the fields the server defaults filled in: a change shows what each side says,
- * not what the comparison assumed (an added container is shown as written).
+ * A copy of `value` for a change, without the fields the server defaults filled in: a change
+ * shows what each side says, not what the comparison assumed (an added container is shown as
+ * written). The documents are not copied up front, so this is where a reported value is copied.
  */
-function withoutFilled(value: JsonValue, filled: ReadonlyMap<object, ReadonlySet<string>>): JsonValue {
-  if (filled.size === 0 || typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((item) => withoutFilled(item, filled));
+function copyOut(value: JsonValue, filled: ReadonlyMap<object, ReadonlySet<string>>): JsonValue {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => copyOut(item, filled));
   const skip = filled.get(value);
   const copy: JsonObject = {};
-  for (const key of jsonKeys(value)) if (!skip?.has(key)) setOwn(copy, key, withoutFilled(value[key]!, filled));
+  for (const key of jsonKeys(value)) if (!skip?.has(key)) setOwn(copy, key, copyOut(value[key]!, filled));
   return copy;
 }
 
@@ -72,18 +49,18 @@ export class SemanticWalker {
   /** The changes between `a` and `b`, both present, at `node`. */
   compare(a: JsonValue, b: JsonValue, node: WalkNode, out: SemanticChange[]): void {
     // Objects and lists are always walked, even when equal as JSON: a default filled in on one
-    // side only must still be reported as `equivalent`.
+    // side only must still be reported as `equivalent`, and a duplicate key as `duplicate-key`.
     if (Array.isArray(a) && Array.isArray(b)) return compareLists(this, a, b, node, out);
     if (isJsonObject(a) && isJsonObject(b)) return this.compareObjects(a, b, node, out);
     if (jsonEqual(a, b)) return;
     const { normalize } = this.settings;
     if (
-      normalize.emptyEqualsAbsent && isField(node) &&
+      normalize.emptyEqualsAbsent && node.isField &&
       emptyEqualsAbsent(a, node.parent, node.key) && emptyEqualsAbsent(b, node.parent, node.key)
     ) {
       return this.emit(out, node, 'equivalent', a, b, 'empty-equals-absent');
     }
-    if (normalize.quantity && isQuantityField(node.schema, node.segments) && sameQuantity(a, b)) {
+    if (normalize.quantity && isQuantityField(node.schema, node.segments()) && sameQuantity(a, b)) {
       return this.emit(out, node, 'equivalent', a, b, 'quantity');
     }
     // IntOrString: "10" and 10 are not the same value (a port name and a port number; "10" is no
@@ -97,7 +74,7 @@ export class SemanticWalker {
    * `filledA`/`filledB`: the member was filled in by the server defaults on that side.
    */
   member(a: JsonValue | undefined, b: JsonValue | undefined, node: WalkNode, out: SemanticChange[], filledA = false, filledB = false): void {
-    if (this.settings.ignore.matches(node.segments, [this.pointer(node.from), this.pointer(node.to)])) {
+    if (node.ignore.matched) {
       if (!jsonEqual(a, b)) this.emit(out, node, 'equivalent', undefined, undefined, 'ignored');
       return;
     }
@@ -105,7 +82,7 @@ export class SemanticWalker {
     if ((a === undefined || filledA) && (b === undefined || filledB)) return;
     if (a === undefined || b === undefined) {
       const present = (a !== undefined ? a : b)!;
-      if (this.settings.normalize.emptyEqualsAbsent && isField(node) && emptyEqualsAbsent(present, node.parent, node.key)) {
+      if (this.settings.normalize.emptyEqualsAbsent && node.isField && emptyEqualsAbsent(present, node.parent, node.key)) {
         return this.emit(out, node, 'equivalent', a, b, 'empty-equals-absent');
       }
       if (isJsonObject(present)) {
@@ -128,28 +105,37 @@ export class SemanticWalker {
     else this.emit(out, node, 'equivalent', filledA ? undefined : a, filledB ? undefined : b, 'default');
   }
 
+  /**
+   * The members of `b` in its order, then those only `a` has. A member holding the same scalar on
+   * both sides, filled in by neither, can give no change (not even an ignored one): it is skipped
+   * before any node is made for it.
+   */
   private compareObjects(a: JsonObject, b: JsonObject, node: WalkNode, out: SemanticChange[]): void {
     const filledA = this.settings.filledFrom.get(a);
     const filledB = this.settings.filledTo.get(b);
-    const keys = jsonKeys(b);
-    for (const key of jsonKeys(a)) if (getOwn(b, key) === undefined) keys.push(key);
-    for (const key of keys) {
-      const field = node.schema?.field(key);
-      const child: WalkNode = {
-        segments: [...node.segments, { type: 'field', name: key }],
-        from: [...node.from, key],
-        to: [...node.to, key],
-        schema: field?.schema,
-        parent: node.schema,
-        key,
-        meta: field?.meta,
-      };
-      this.member(getOwn(a, key), getOwn(b, key), child, out, filledA?.has(key) ?? false, filledB?.has(key) ?? false);
+    const keysA = Object.keys(a);
+    let shared = 0;
+    for (const key of Object.keys(b)) {
+      const valueB = b[key];
+      if (valueB === undefined) continue;
+      const valueA = getOwn(a, key);
+      if (valueA !== undefined) shared++;
+      const fromA = filledA?.has(key) ?? false;
+      const fromB = filledB?.has(key) ?? false;
+      if (valueA === valueB && (typeof valueB !== 'object' || valueB === null) && !fromA && !fromB) continue;
+      this.member(valueA, valueB, this.child(node, key), out, fromA, fromB);
+    }
+    // Every key of `a` was met above: none is left for `a` alone.
+    if (shared === keysA.length) return;
+    for (const key of keysA) {
+      const valueA = a[key];
+      if (valueA === undefined || getOwn(b, key) !== undefined) continue;
+      this.member(valueA, undefined, this.child(node, key), out, filledA?.has(key) ?? false, filledB?.has(key) ?? false);
     }
   }
 
-  private pointer(tokens: readonly string[]): string {
-    return formatJsonPointer(tokens);
+  private child(node: WalkNode, key: string): WalkNode {
+    return node.field(key, this.settings.schemas.field(node.schema, key));
   }
 
   /** Records one change, with its Secret values masked. */
@@ -162,13 +148,13 @@ export class SemanticWalker {
     equalBecause?: EqualBecause,
   ): void {
     const change: MutableChange = {
-      path: formatKubernetesPath(node.segments),
-      pointer: this.pointer(kind === 'removed' || (to === undefined && from !== undefined) ? node.from : node.to),
+      path: node.path(),
+      pointer: node.pointer(kind === 'removed' || (to === undefined && from !== undefined) ? 'from' : 'to'),
       kind,
     };
-    if (from !== undefined) change.from = withoutFilled(from, this.settings.filledFrom);
-    if (to !== undefined) change.to = withoutFilled(to, this.settings.filledTo);
+    if (from !== undefined) change.from = copyOut(from, this.settings.filledFrom);
+    if (to !== undefined) change.to = copyOut(to, this.settings.filledTo);
     if (equalBecause !== undefined) change.equalBecause = equalBecause;
-    out.push(this.settings.secret ? maskSecretChange(change, node.segments) : change);
+    out.push(this.settings.secret ? maskSecretChange(change, node.segments()) : change);
   }
 }

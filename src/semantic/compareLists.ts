@@ -1,71 +1,42 @@
 import type { JsonObject, JsonPrimitive, JsonValue } from '../json/JsonValue.js';
-import { getOwn, isJsonObject, setOwn } from '../json/ownProperty.js';
+import { setOwn } from '../json/ownProperty.js';
 import { listKeys } from '../patch/json-patch/diffKeyedList.js';
-import type { PathSegment } from './kubernetesPath.js';
+import type { PatchSchema } from '../schema/PatchSchema.js';
+import { elementIds, keyFields } from './listElementKeys.js';
 import type { SemanticChange } from './SemanticChange.js';
-import type { SemanticWalker, WalkNode } from './SemanticWalker.js';
+import type { SemanticWalker } from './SemanticWalker.js';
+import type { WalkNode } from './WalkNode.js';
 
-/** The key of one element: its key fields in order (absent ones left out), and an identity string. */
-interface ElementKey {
-  readonly fields: readonly (readonly [string, JsonPrimitive])[];
-  readonly id: string;
-}
-
-/**
- * The keys of the elements of a keyed list, or `undefined` when they cannot be keyed: an element
- * is not an object, lacks the first key field, or holds an object or list in a key field.
- * (Only the first key field must be there: `protocol`, the second key of `ports`, may be left out
- * and defaulted.)
- */
-function elementKeys(list: readonly JsonValue[], keys: readonly string[]): ElementKey[] | undefined {
-  const out: ElementKey[] = [];
-  for (const element of list) {
-    if (!isJsonObject(element) || getOwn(element, keys[0]!) === undefined) return undefined;
-    const fields: [string, JsonPrimitive][] = [];
-    for (const key of keys) {
-      const value = getOwn(element, key);
-      if (value === undefined) continue;
-      if (typeof value === 'object' && value !== null) return undefined;
-      fields.push([key, value]);
-    }
-    out.push({ fields, id: JSON.stringify(keys.map((key) => getOwn(element, key) ?? null)) });
-  }
-  return out;
-}
-
-function keyObject(key: ElementKey): JsonObject {
+/** The key fields of `element` as an object, for `reordered` and `duplicate-key` values. */
+function keyObject(element: JsonValue, keys: readonly string[]): JsonObject {
   const object: JsonObject = {};
-  for (const [name, value] of key.fields) setOwn(object, name, value);
+  for (const [name, value] of keyFields(element as JsonObject, keys)) setOwn(object, name, value);
   return object;
 }
 
-function elementNode(list: WalkNode, segment: PathSegment, from: number | undefined, to: number | undefined): WalkNode {
-  return {
-    segments: [...list.segments, segment],
-    from: from === undefined ? list.from : [...list.from, String(from)],
-    to: to === undefined ? list.to : [...list.to, String(to)],
-    schema: list.schema?.items(),
-    parent: list.schema,
-    key: '',
-    meta: undefined,
-  };
-}
-
 /**
- * Reports each key that occurs more than once in a list, at its second and later occurrences.
- * Kubernetes requires the keys of a list map to be unique (server-side apply refuses duplicates),
- * yet objects with duplicate `env` names exist (Argo CD #18402, #20979): they are reported here.
+ * Where each key occurs in a list, or `undefined` when a key occurs more than once, each repeat
+ * then reported as `duplicate-key`. Kubernetes requires the keys of a list map to be unique
+ * (server-side apply refuses duplicates), yet objects with duplicate `env` names exist (Argo CD
+ * #18402, #20979): they are reported here.
  */
-function reportDuplicates(walker: SemanticWalker, list: WalkNode, keys: readonly ElementKey[], side: 'from' | 'to', out: SemanticChange[]): boolean {
-  const seen = new Set<string>();
+function indexKeys(
+  walker: SemanticWalker, list: WalkNode, items: PatchSchema | undefined,
+  elements: readonly JsonValue[], keys: readonly string[], ids: readonly JsonPrimitive[], side: 'from' | 'to', out: SemanticChange[],
+): Map<JsonPrimitive, number> | undefined {
+  const index = new Map<JsonPrimitive, number>();
   let found = false;
-  keys.forEach((key, i) => {
-    if (!seen.has(key.id)) return void seen.add(key.id);
+  for (let i = 0; i < ids.length; i++) {
+    const size = index.size;
+    // A repeat leaves the size as it was (and the map, returned only without repeats, wrong).
+    if (index.set(ids[i]!, i).size !== size) continue;
     found = true;
-    const node = elementNode(list, { type: 'key', keys: key.fields, index: i }, side === 'from' ? i : undefined, side === 'to' ? i : undefined);
-    walker.emit(out, node, 'duplicate-key', side === 'from' ? keyObject(key) : undefined, side === 'to' ? keyObject(key) : undefined);
-  });
-  return found;
+    const element = elements[i] as JsonObject;
+    const node = list.element(i, element, side === 'from' ? i : undefined, side === 'to' ? i : undefined, items);
+    const key = keyObject(element, keys);
+    walker.emit(out, node, 'duplicate-key', side === 'from' ? key : undefined, side === 'to' ? key : undefined);
+  }
+  return found ? undefined : index;
 }
 
 /**
@@ -78,35 +49,44 @@ function reportDuplicates(walker: SemanticWalker, list: WalkNode, keys: readonly
  * @internal
  */
 export function compareLists(walker: SemanticWalker, a: JsonValue[], b: JsonValue[], node: WalkNode, out: SemanticChange[]): void {
+  const items = walker.settings.schemas.items(node.schema);
   const keys = listKeys(node.meta);
-  const keysA = keys && elementKeys(a, keys);
-  const keysB = keys && elementKeys(b, keys);
-  if (keysA && keysB) {
-    const dupA = reportDuplicates(walker, node, keysA, 'from', out);
-    const dupB = reportDuplicates(walker, node, keysB, 'to', out);
-    if (!dupA && !dupB) return compareKeyed(walker, a, b, keysA, keysB, node, out);
+  const idsA = keys && elementIds(a, keys);
+  const idsB = keys && elementIds(b, keys);
+  if (keys && idsA && idsB) {
+    const indexA = indexKeys(walker, node, items, a, keys, idsA, 'from', out);
+    const indexB = indexKeys(walker, node, items, b, keys, idsB, 'to', out);
+    if (indexA && indexB) return compareKeyed(walker, a, b, keys, indexA, idsB, node, items, out);
   }
   if (a.length !== b.length) return walker.emit(out, node, 'changed', a, b);
-  a.forEach((element, i) => walker.member(element, b[i], elementNode(node, { type: 'index', index: i }, i, i), out));
+  for (let i = 0; i < a.length; i++) walker.member(a[i], b[i], node.element(i, undefined, i, i, items), out);
 }
 
+/** Compares two keyed lists whose keys are unique; `indexA` gives the position of each key in `a`. */
 function compareKeyed(
-  walker: SemanticWalker, a: JsonValue[], b: JsonValue[],
-  keysA: readonly ElementKey[], keysB: readonly ElementKey[], node: WalkNode, out: SemanticChange[],
+  walker: SemanticWalker, a: JsonValue[], b: JsonValue[], keys: readonly string[],
+  indexA: ReadonlyMap<JsonPrimitive, number>, idsB: readonly JsonPrimitive[],
+  node: WalkNode, items: PatchSchema | undefined, out: SemanticChange[],
 ): void {
-  const indexA = new Map(keysA.map((key, i) => [key.id, i]));
-  const idsB = new Set(keysB.map((key) => key.id));
-  const sharedA = keysA.filter((key) => idsB.has(key.id)).map((key) => key.id);
-  const sharedB = keysB.filter((key) => indexA.has(key.id)).map((key) => key.id);
-  if (sharedA.some((id, i) => id !== sharedB[i])) {
-    walker.emit(out, node, 'reordered', keysA.map(keyObject), keysB.map(keyObject));
+  // Where each element of `b` is in `a` (-1: added), and whether the shared ones kept their order.
+  const fromA = new Int32Array(b.length);
+  const kept = new Uint8Array(a.length);
+  let last = -1;
+  let inOrder = true;
+  for (let j = 0; j < b.length; j++) {
+    const i = indexA.get(idsB[j]!) ?? -1;
+    fromA[j] = i;
+    if (i < 0) continue;
+    kept[i] = 1;
+    if (i < last) inOrder = false;
+    last = i;
   }
-  keysB.forEach((key, j) => {
-    const i = indexA.get(key.id);
-    walker.member(i === undefined ? undefined : a[i], b[j], elementNode(node, { type: 'key', keys: key.fields, index: j }, i, j), out);
-  });
-  keysA.forEach((key, i) => {
-    if (idsB.has(key.id)) return;
-    walker.member(a[i], undefined, elementNode(node, { type: 'key', keys: key.fields, index: i }, i, undefined), out);
-  });
+  if (!inOrder) walker.emit(out, node, 'reordered', a.map((element) => keyObject(element, keys)), b.map((element) => keyObject(element, keys)));
+  for (let j = 0; j < b.length; j++) {
+    const i = fromA[j]!;
+    walker.member(i < 0 ? undefined : a[i], b[j], node.element(j, b[j] as JsonObject, i < 0 ? undefined : i, j, items), out);
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (kept[i] === 0) walker.member(a[i], undefined, node.element(i, a[i] as JsonObject, i, undefined, items), out);
+  }
 }

@@ -43,26 +43,26 @@ function formatKeyValue(value: JsonPrimitive): string {
  */
 export function formatKubernetesPath(segments: readonly PathSegment[]): string {
   let out = '';
-  for (const segment of segments) {
-    switch (segment.type) {
-      case 'field':
-        out += BARE_NAME.test(segment.name) ? (out === '' ? '' : '.') + segment.name : `[${JSON.stringify(segment.name)}]`;
-        break;
-      case 'index':
-        out += `[${segment.index}]`;
-        break;
-      case 'key':
-        out += `[${segment.keys.map(([k, v]) => `${k}=${formatKeyValue(v)}`).join(',')}]`;
-        break;
-      case 'any':
-        out += out === '' ? '*' : '.*';
-        break;
-      case 'any-depth':
-        out += out === '' ? '**' : '.**';
-        break;
-    }
-  }
+  for (const segment of segments) out = appendPathSegment(out, segment);
   return out;
+}
+
+/** `path` (as {@link formatKubernetesPath} writes it) followed by one more step. @internal */
+export function appendPathSegment(path: string, segment: PathSegment): string {
+  switch (segment.type) {
+    case 'field':
+      return path + (BARE_NAME.test(segment.name) ? (path === '' ? '' : '.') + segment.name : `[${JSON.stringify(segment.name)}]`);
+    case 'index':
+      return path + `[${segment.index}]`;
+    case 'key':
+      return path + `[${segment.keys.map(([k, v]) => `${k}=${formatKeyValue(v)}`).join(',')}]`;
+    case 'any':
+      return path + (path === '' ? '*' : '.*');
+    case 'any-depth':
+      return path + (path === '' ? '**' : '.**');
+    default:
+      return path;
+  }
 }
 
 /**

@@ -1,16 +1,17 @@
 import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
 import { assertJsonValue } from '../json/assertJsonValue.js';
-import { cloneJson } from '../json/cloneJson.js';
 import type { JsonValue } from '../json/JsonValue.js';
 import { getOwn, isJsonObject } from '../json/ownProperty.js';
 import { rolloutSchema } from '../rollout/rolloutSchema.js';
 import { PatchSchema } from '../schema/PatchSchema.js';
 import { schemaFor } from '../schema/schemaFor.js';
-import { IgnoreMatcher } from './ignoreRules.js';
+import { compileIgnoreRules } from './ignoreRules.js';
+import { SchemaLookup } from './SchemaLookup.js';
 import type { SemanticChange } from './SemanticChange.js';
 import { resolveNormalize, type SemanticDiffOptions } from './SemanticDiffOptions.js';
 import { SemanticWalker } from './SemanticWalker.js';
 import { fillServerDefaults } from './serverDefaults.js';
+import { WalkNode } from './WalkNode.js';
 
 const NOTHING_FILLED: ReadonlyMap<object, ReadonlySet<string>> = new Map();
 
@@ -77,14 +78,15 @@ export function semanticDiff(a: unknown, b: unknown, options: SemanticDiffOption
   const normalize = resolveNormalize(options.normalize);
   const schema = pickSchema(b, options.schema);
   const kind = typeMeta(b, 'kind') ?? typeMeta(a, 'kind');
-  const ignore = IgnoreMatcher.compile(options.ignore ?? [], normalize.ignoredFields, kind);
+  const ignore = compileIgnoreRules(options.ignore ?? [], normalize.ignoredFields, kind);
   const secret = kind === 'Secret' && (typeMeta(b, 'apiVersion') ?? typeMeta(a, 'apiVersion')) === 'v1';
 
-  // Work on copies: the defaults are filled into them, and the changes hand out their values.
-  const from = normalize.defaults && schema ? fillServerDefaults(a, schema) : { value: cloneJson(a), filled: NOTHING_FILLED };
-  const to = normalize.defaults && schema ? fillServerDefaults(b, schema) : { value: cloneJson(b), filled: NOTHING_FILLED };
-  const walker = new SemanticWalker({ normalize, ignore, filledFrom: from.filled, filledTo: to.filled, secret });
+  // The defaults are filled into copies of the parts that get them; the changes copy their values.
+  const schemas = new SchemaLookup();
+  const from = normalize.defaults && schema ? fillServerDefaults(a, schema, schemas) : { value: a, filled: NOTHING_FILLED };
+  const to = normalize.defaults && schema ? fillServerDefaults(b, schema, schemas) : { value: b, filled: NOTHING_FILLED };
+  const walker = new SemanticWalker({ normalize, schemas, filledFrom: from.filled, filledTo: to.filled, secret });
   const out: SemanticChange[] = [];
-  walker.compare(from.value, to.value, { segments: [], from: [], to: [], schema, parent: undefined, key: '', meta: undefined }, out);
+  walker.compare(from.value, to.value, WalkNode.root(schema, ignore), out);
   return Object.freeze(out.map(freezeChange));
 }

@@ -1,7 +1,9 @@
 import { cloneJson } from '../json/cloneJson.js';
 import type { JsonObject, JsonValue } from '../json/JsonValue.js';
-import { getOwn, isJsonObject, jsonKeys, setOwn } from '../json/ownProperty.js';
+import { getOwn, jsonKeys, setOwn } from '../json/ownProperty.js';
 import type { PatchSchema } from '../schema/PatchSchema.js';
+import type { TypeRef } from '../schema/SchemaTable.js';
+import type { SchemaLookup } from './SchemaLookup.js';
 
 /**
  * One value the API server fills in when a field is absent (or `null`), from the defaulting
@@ -109,7 +111,7 @@ export const SERVER_DEFAULTS: readonly ServerDefault[] = Object.freeze([
 const byType = new Map<string, ServerDefault[]>();
 for (const row of SERVER_DEFAULTS) byType.set(row.type, [...(byType.get(row.type) ?? []), row]);
 
-/** A copy of a document with the server defaults filled in, and which keys were filled where. @internal */
+/** A document with the server defaults filled in, and which keys were filled where. @internal */
 export interface Defaulted {
   readonly value: JsonValue;
   /** The keys filled in, by the (copied) object holding them. */
@@ -117,37 +119,67 @@ export interface Defaulted {
 }
 
 /**
- * Fills the {@link SERVER_DEFAULTS} into a copy of `value`, top-down so that a default that is an
- * object (`strategy: {}`) is then defaulted inside. Absent and `null` fields are filled, since Go's
- * decoder reads both as the zero value the defaulting functions test for. The input is not changed.
+ * Whether a value of type `type` may hold a struct, the only thing defaults are filled into: a
+ * scalar, `unknown` or `opaque` value has no struct inside, and neither has a map or list of them
+ * (a ConfigMap's `data`, labels, `resources.limits`), so the fill skips them.
+ */
+function mayHoldStruct(type: TypeRef): boolean {
+  if (type.kind === 'list' || type.kind === 'map') return mayHoldStruct(type.elem);
+  return type.kind === 'struct';
+}
+
+/** A shallow copy of `object`, without its `undefined` members (which count as absent). */
+function shallowCopy(object: JsonObject): JsonObject {
+  const copy: JsonObject = {};
+  for (const key of jsonKeys(object)) setOwn(copy, key, object[key]!);
+  return copy;
+}
+
+/**
+ * Fills the {@link SERVER_DEFAULTS} into `value`, top-down so that a default that is an object
+ * (`strategy: {}`) is then defaulted inside. Absent and `null` fields are filled, since Go's
+ * decoder reads both as the zero value the defaulting functions test for. The input is not
+ * changed: an object that gets a default is copied, and so are the objects and lists above it;
+ * everything else is shared with the input (the walk only reads it, and copies what it reports).
  * @internal
  */
-export function fillServerDefaults(value: JsonValue, schema: PatchSchema): Defaulted {
-  const copy = cloneJson(value);
+export function fillServerDefaults(value: JsonValue, schema: PatchSchema, schemas: SchemaLookup): Defaulted {
   const filled = new Map<object, Set<string>>();
-  const visit = (node: JsonValue, at: PatchSchema): void => {
+  const visit = (node: JsonObject | JsonValue[], at: PatchSchema): JsonValue => {
+    if (!mayHoldStruct(at.type)) return node;
     if (Array.isArray(node)) {
-      const items = at.items();
-      for (const item of node) visit(item, items);
-      return;
+      const items = schemas.items(at)!;
+      let copy: JsonValue[] | undefined;
+      for (let i = 0; i < node.length; i++) {
+        const item = node[i]!;
+        if (typeof item !== 'object' || item === null) continue;
+        const result = visit(item, items);
+        if (result !== item) (copy ??= node.slice())[i] = result;
+      }
+      return copy ?? node;
     }
-    if (!isJsonObject(node)) return;
+    let copy: JsonObject | undefined;
     const rows = at.type.kind === 'struct' ? byType.get(at.type.ref) : undefined;
     for (const row of rows ?? []) {
-      const current = getOwn(node, row.field);
+      const current = getOwn(copy ?? node, row.field);
       if (current !== undefined && current !== null) continue;
-      const fill = typeof row.value === 'function' ? row.value(node) : cloneJson(row.value);
+      const fill = typeof row.value === 'function' ? row.value(copy ?? node) : cloneJson(row.value);
       if (fill === undefined) continue;
-      setOwn(node, row.field, fill);
-      let keys = filled.get(node);
-      if (keys === undefined) filled.set(node, (keys = new Set()));
+      setOwn((copy ??= shallowCopy(node)), row.field, fill);
+      let keys = filled.get(copy);
+      if (keys === undefined) filled.set(copy, (keys = new Set()));
       keys.add(row.field);
     }
-    for (const key of jsonKeys(node)) {
-      const field = at.field(key);
-      if (field !== undefined) visit(node[key]!, field.schema);
+    const target = copy ?? node;
+    for (const key of Object.keys(target)) {
+      const child = target[key];
+      if (typeof child !== 'object' || child === null) continue;
+      const field = schemas.field(at, key);
+      if (field === undefined) continue;
+      const result = visit(child, field.schema);
+      if (result !== child) setOwn((copy ??= shallowCopy(node)), key, result);
     }
+    return copy ?? node;
   };
-  visit(copy, schema);
-  return { value: copy, filled };
+  return { value: typeof value === 'object' && value !== null ? visit(value, schema) : value, filled };
 }
