@@ -41,7 +41,7 @@ export function compileIgnoreRules(rules: readonly IgnoreRule[], builtIn: boolea
   rules.forEach((rule, i) => {
     const input = `options.ignore[${i}]`;
     const text = typeof rule === 'string' ? rule : rule?.path;
-    const ruleKind = typeof rule === 'string' ? undefined : rule.kind;
+    const ruleKind = typeof rule === 'string' ? undefined : rule?.kind;
     if (typeof text !== 'string' || (ruleKind !== undefined && typeof ruleKind !== 'string')) {
       throw new InvalidDocumentError(`${input}: an ignore rule is a string or { kind?: string, path: string }`, { input });
     }

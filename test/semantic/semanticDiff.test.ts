@@ -206,6 +206,8 @@ describe('options', () => {
   it('rejects a malformed ignore rule and a bad input with typed errors', () => {
     expect(() => semanticDiff({}, {}, { ignore: ['spec..x'] })).toThrow(InvalidDocumentError);
     expect(() => semanticDiff({}, {}, { ignore: ['spec[name=x'] })).toThrow(InvalidDocumentError);
+    // Untyped callers: a null or shapeless rule is named, not a TypeError.
+    for (const rule of [null, 3, {}]) expect(() => semanticDiff({}, {}, { ignore: [rule as never] })).toThrow(/options\.ignore\[0\]: an ignore rule is a string/);
     expect(() => semanticDiff({ a: NaN }, {})).toThrow(InvalidDocumentError);
   });
 });
