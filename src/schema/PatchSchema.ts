@@ -37,6 +37,9 @@ export interface SchemaField {
 export class PatchSchema {
   // A true private field: not enumerable, so printing a schema does not dump the whole table.
   readonly #table: SchemaTable;
+  /** Struct fields and the element schema already looked up: patching asks for the same ones for every list element. */
+  #fields: Map<string, SchemaField> | undefined;
+  #items: PatchSchema | undefined;
 
   private constructor(
     table: SchemaTable,
@@ -50,7 +53,8 @@ export class PatchSchema {
 
   /**
    * A schema for values of the struct `rootId` of `table`. Throws {@link InvalidSchemaError}
-   * (`INVALID_SCHEMA`) when the table has no such struct.
+   * (`INVALID_SCHEMA`) when the table has no such struct. The table is read as fields are looked
+   * up, and lookups are remembered, so it must not change afterwards.
    *
    * @example
    * ```ts
@@ -98,8 +102,14 @@ export class PatchSchema {
         return { schema: this.at(type.elem, `${this.name}[${key}]`), meta: noMeta };
       case 'struct': {
         const struct = this.#table[type.ref];
+        const known = this.#fields?.get(key);
+        if (known !== undefined) return known;
         const field: FieldDef | undefined = struct && Object.hasOwn(struct.fields, key) ? struct.fields[key] : undefined;
-        if (field !== undefined) return { schema: this.at(field.type, `${type.ref}.${key}`), meta: field };
+        if (field !== undefined) {
+          const found: SchemaField = { schema: this.at(field.type, `${type.ref}.${key}`), meta: field };
+          (this.#fields ??= new Map()).set(key, found);
+          return found;
+        }
         return struct?.preserveUnknownFields ? { schema: PatchSchema.unknownInstance, meta: noMeta } : undefined;
       }
       default:
@@ -119,7 +129,7 @@ export class PatchSchema {
    */
   items(): PatchSchema {
     const type = this.type;
-    if (type.kind === 'list') return this.at(type.elem, `${this.name}[]`);
+    if (type.kind === 'list') return (this.#items ??= this.at(type.elem, `${this.name}[]`));
     return type.kind === 'scalar' || type.kind === 'map' ? this.at(unknownType, this.name) : this;
   }
 

@@ -2,7 +2,7 @@ import type { JsonInput, JsonObject } from '../../json/JsonValue.js';
 import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import type { PatchPrecondition } from '../merge-patch/preconditions.js';
-import { checkedObject } from './checkedObject.js';
+import { checkedInput } from './checkedObject.js';
 import { diffMaps } from './diffMaps.js';
 import { twoWayDiff } from './diffOptions.js';
 import { checkPreconditions } from './preconditionCheck.js';
@@ -50,8 +50,8 @@ export function createStrategicMergePatch(
   schema: PatchSchema,
   options: StrategicMergePatchOptions = {},
 ): JsonObject {
-  const from = checkedObject(original, 'original', { emptyAllowed: true });
-  const to = checkedObject(modified, 'modified', { emptyAllowed: true });
+  const from = checkedInput(original, 'original', { emptyAllowed: true });
+  const to = checkedInput(modified, 'modified', { emptyAllowed: true });
   const patch = diffMaps(from, to, checkSchema(schema), twoWayDiff, '');
   checkPreconditions(patch, options.preconditions);
   return patch;

@@ -1,9 +1,8 @@
 import { PatchConflictError } from '../../errors/PatchConflictError.js';
-import { cloneJson } from '../../json/cloneJson.js';
 import type { JsonInput, JsonObject } from '../../json/JsonValue.js';
 import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
-import { checkedObject } from './checkedObject.js';
+import { checkedInput } from './checkedObject.js';
 import { diffMaps } from './diffMaps.js';
 import { twoWayDiff } from './diffOptions.js';
 import { findConflicts } from './findConflicts.js';
@@ -61,15 +60,16 @@ export function createThreeWayStrategicMergePatch(
   schema: PatchSchema,
   options: ThreeWayStrategicMergePatchOptions = {},
 ): JsonObject {
-  const last = checkedObject(original, 'original', { emptyAllowed: true });
-  const desired = checkedObject(modified, 'modified', { emptyAllowed: true });
-  const live = checkedObject(current, 'current', { emptyAllowed: true });
+  // The diffs only read their inputs.
+  const last = checkedInput(original, 'original', { emptyAllowed: true });
+  const desired = checkedInput(modified, 'modified', { emptyAllowed: true });
+  const live = checkedInput(current, 'current', { emptyAllowed: true });
   checkSchema(schema);
 
   const delta = diffMaps(live, desired, schema, { ...twoWayDiff, ignoreDeletions: true }, '');
   const deletions = diffMaps(last, desired, schema, { ...twoWayDiff, ignoreChangesAndAdditions: true }, '');
-  // Both halves share values with `desired`; the combination changes its inputs, so give it copies.
-  const patch = mergeMap(cloneJson(deletions) as JsonObject, cloneJson(delta) as JsonObject, schema, combineOptions, '');
+  // The combination changes both halves in place: they are the diffs' own, sharing nothing.
+  const patch = mergeMap(deletions, delta, schema, combineOptions, '');
   checkPreconditions(patch, options.preconditions);
 
   if (options.overwrite === false) {

@@ -1,8 +1,9 @@
+import { cloneJson } from '../../json/cloneJson.js';
 import { jsonEqual } from '../../json/jsonEqual.js';
 import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
-import { getOwn, isJsonObject, setOwn } from '../../json/ownProperty.js';
+import { getOwn, setOwn } from '../../json/ownProperty.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
-import { deleteDirective, fail } from './directives.js';
+import { diffListsOfMaps } from './diffListsOfMaps.js';
 import { deduplicateScalars, elementKind, orderBy, requireMergeKeys } from './elementOrder.js';
 import type { DiffElement, DiffOptions } from './diffOptions.js';
 import { formatGoValue } from './goValues.js';
@@ -36,12 +37,11 @@ export function diffLists(
 ): ListDiff {
   if (original.length === 0) {
     if (modified.length === 0 || options.ignoreChangesAndAdditions) return empty;
-    return { patch: modified, deletions: [], order: [] };
+    return { patch: cloneJson(modified) as JsonValue[], deletions: [], order: [] };
   }
   const kind = elementKind(path, original, modified);
   if (kind === 'map') {
-    const { changes, deletions } = diffListsOfMaps(original, modified, itemSchema, mergeKey, options, path, diffElement);
-    const patch = orderBy(changes, modified, mergeKey, kind, path).concat(deletions);
+    const patch = diffListsOfMaps(original, modified, itemSchema, mergeKey, options, path, diffElement);
     const orderChanged = !sameOrder(original, modified, mergeKey, path);
     const wantOrder =
       options.setElementOrder &&
@@ -49,7 +49,7 @@ export function diffLists(
     const order = wantOrder
       ? modified.map((item) => {
           const entry: JsonObject = {};
-          setOwn(entry, mergeKey, getOwn(item as JsonObject, mergeKey) as JsonValue);
+          setOwn(entry, mergeKey, cloneJson(getOwn(item as JsonObject, mergeKey) as JsonValue));
           return entry;
         })
       : [];
@@ -62,7 +62,7 @@ export function diffLists(
   const wantOrder =
     options.setElementOrder &&
     ((!options.ignoreDeletions && deletions.length > 0) || (!options.ignoreChangesAndAdditions && !jsonEqual(sortedOriginal, modified)));
-  return { patch, deletions, order: wantOrder ? modified : [] };
+  return { patch, deletions, order: wantOrder ? [...modified] : [] };
 }
 
 /** Go's `isOrderSame`: the same merge keys at the same positions. */
@@ -107,64 +107,4 @@ function diffListsOfScalars(
     }
   }
   return { additions, deletions: deduplicateScalars(deletions), sortedOriginal: before };
-}
-
-/**
- * Go's `diffListsOfMaps`: elements matched by the `%v` text of their merge key after sorting
- * both lists; matched elements are diffed recursively (the merge key is put back into a
- * non-empty element patch), new elements are added whole, removed ones become
- * `{<mergeKey>: value, $patch: delete}`.
- */
-function diffListsOfMaps(
-  original: JsonValue[],
-  modified: JsonValue[],
-  itemSchema: PatchSchema,
-  mergeKey: string,
-  options: DiffOptions,
-  path: string,
-  diffElement: DiffElement,
-): { changes: JsonValue[]; deletions: JsonValue[] } {
-  const before = sortedByMergeKey(original, mergeKey, path);
-  const after = sortedByMergeKey(modified, mergeKey, path);
-  const changes: JsonValue[] = [];
-  const deletions: JsonValue[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < before.length || j < after.length) {
-    const a = before[i];
-    const b = after[j];
-    if (a !== undefined && b !== undefined && a.text === b.text) {
-      const nested = diffElement(a.item, b.item, itemSchema, options, `${path}/${j}`);
-      if (Object.keys(nested).length > 0) {
-        setOwn(nested, mergeKey, b.key);
-        changes.push(nested);
-      }
-      i++;
-      j++;
-    } else if (a === undefined || (b !== undefined && a.text > b.text)) {
-      if (!options.ignoreChangesAndAdditions) changes.push(b!.item);
-      j++;
-    } else {
-      if (!options.ignoreDeletions) deletions.push(deleteDirective(mergeKey, a.key));
-      i++;
-    }
-  }
-  return { changes, deletions };
-}
-
-interface Keyed {
-  readonly item: JsonObject;
-  readonly key: JsonValue;
-  readonly text: string;
-}
-
-function sortedByMergeKey(list: readonly JsonValue[], mergeKey: string, path: string): Keyed[] {
-  const keyed = list.map((item): Keyed => {
-    if (!isJsonObject(item)) return fail('MIXED_LIST_TYPES', 'expected a map in a merge list', path);
-    const key = getOwn(item, mergeKey);
-    if (key === undefined) return fail('MISSING_MERGE_KEY', `map: ${JSON.stringify(item)} does not contain declared merge key: ${mergeKey}`, path);
-    return { item, key, text: formatGoValue(key) };
-  });
-  sortLessOrEqual(keyed, (entry) => entry.text);
-  return keyed;
 }

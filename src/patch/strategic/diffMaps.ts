@@ -1,11 +1,12 @@
+import { cloneJson } from '../../json/cloneJson.js';
 import { jsonEqual } from '../../json/jsonEqual.js';
 import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
-import { getOwn, isJsonObject, jsonKeys, setOwn } from '../../json/ownProperty.js';
+import { getOwn, jsonKeys, setOwn } from '../../json/ownProperty.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import { childPath, deleteFromPrimitiveListPrefix, directiveMarker, fail, retainKeysDirective, setElementOrderPrefix, splitStrategies } from './directives.js';
 import { diffLists } from './diffLists.js';
-import type { DiffOptions } from './diffOptions.js';
-import { goKind } from './goValues.js';
+import { forField, type DiffOptions } from './diffOptions.js';
+import { sameGoKind } from './goValues.js';
 import { sortLessOrEqual } from './goSort.js';
 
 /**
@@ -19,7 +20,8 @@ import { sortLessOrEqual } from './goSort.js';
  * - a map whose strategy includes `retainKeys` lists its non-null keys in `$retainKeys`.
  *
  * A field the schema does not know is only an error when its values differ.
- * The result shares values with `modified`; callers copy it before handing it out.
+ * The result shares nothing with the inputs, which are only read: what it takes from `modified`
+ * is copied where it is taken, so that the (much larger) unchanged rest is never copied.
  */
 export function diffMaps(original: JsonObject, modified: JsonObject, schema: PatchSchema, options: DiffOptions, path: string): JsonObject {
   const patch: JsonObject = {};
@@ -28,25 +30,25 @@ export function diffMaps(original: JsonObject, modified: JsonObject, schema: Pat
     const modifiedValue = modified[key] as JsonValue;
     if (options.buildRetainKeysDirective && modifiedValue !== null) retainKeys.push(key);
     const originalValue = getOwn(original, key);
-    const keyPath = childPath(path, key);
     if (originalValue === undefined) {
-      if (!options.ignoreChangesAndAdditions) setOwn(patch, key, modifiedValue);
+      if (!options.ignoreChangesAndAdditions) setOwn(patch, key, cloneJson(modifiedValue));
       continue;
     }
     if (key === directiveMarker) {
       if (typeof originalValue !== 'string' || typeof modifiedValue !== 'string') {
-        fail('UNKNOWN_PATCH_TYPE', `invalid value for special key: ${directiveMarker}`, keyPath);
+        fail('UNKNOWN_PATCH_TYPE', `invalid value for special key: ${directiveMarker}`, childPath(path, key));
       }
       if (originalValue !== modifiedValue) patch[directiveMarker] = modifiedValue;
       continue;
     }
-    if (goKind(originalValue) !== goKind(modifiedValue)) {
-      if (!options.ignoreChangesAndAdditions) setOwn(patch, key, modifiedValue);
+    if (!sameGoKind(originalValue, modifiedValue)) {
+      if (!options.ignoreChangesAndAdditions) setOwn(patch, key, cloneJson(modifiedValue));
       continue;
     }
-    if (isJsonObject(originalValue)) diffMapField(key, originalValue, modifiedValue as JsonObject, patch, schema, options, keyPath);
-    else if (Array.isArray(originalValue)) diffListField(key, originalValue, modifiedValue as JsonValue[], patch, schema, options, keyPath);
-    else replaceIfChanged(key, originalValue, modifiedValue, patch, options);
+    // Scalars, the most common values, need no path: it is only built for what can fail.
+    if (typeof originalValue !== 'object' || originalValue === null) replaceIfChanged(key, originalValue, modifiedValue, patch, options);
+    else if (Array.isArray(originalValue)) diffListField(key, originalValue, modifiedValue as JsonValue[], patch, schema, options, childPath(path, key));
+    else diffMapField(key, originalValue, modifiedValue as JsonObject, patch, schema, options, childPath(path, key));
   }
   if (!options.ignoreDeletions) {
     for (const key of jsonKeys(original)) if (getOwn(modified, key) === undefined) setOwn(patch, key, null);
@@ -70,10 +72,10 @@ function diffMapField(key: string, original: JsonObject, modified: JsonObject, p
   }
   const { retainKeys, strategy } = splitStrategies(field.meta, path);
   if (strategy === 'replace') {
-    if (!options.ignoreChangesAndAdditions) setOwn(patch, key, modified);
+    if (!options.ignoreChangesAndAdditions) setOwn(patch, key, cloneJson(modified));
     return;
   }
-  const nested = diffMaps(original, modified, field.schema, { ...options, buildRetainKeysDirective: retainKeys }, path);
+  const nested = diffMaps(original, modified, field.schema, forField(options, retainKeys), path);
   if (jsonKeys(nested).length > 0) setOwn(patch, key, nested);
 }
 
@@ -89,14 +91,14 @@ function diffListField(key: string, original: JsonValue[], modified: JsonValue[]
     replaceIfChanged(key, original, modified, patch, options);
     return;
   }
-  const lists = diffLists(original, modified, field.schema.items(), field.meta.patchMergeKey ?? '', { ...options, buildRetainKeysDirective: retainKeys }, path, diffMaps);
+  const lists = diffLists(original, modified, field.schema.items(), field.meta.patchMergeKey ?? '', forField(options, retainKeys), path, diffMaps);
   if (lists.patch.length > 0) setOwn(patch, key, lists.patch);
   if (lists.deletions.length > 0) patch[`${deleteFromPrimitiveListPrefix}/${key}`] = lists.deletions;
   if (lists.order.length > 0) patch[`${setElementOrderPrefix}/${key}`] = lists.order;
 }
 
 function replaceIfChanged(key: string, original: JsonValue, modified: JsonValue, patch: JsonObject, options: DiffOptions): void {
-  if (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified)) setOwn(patch, key, modified);
+  if (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified)) setOwn(patch, key, cloneJson(modified));
 }
 
 /** Go's `hasAdditionalNewField`: `original` has a non-null key that `modified` lacks. */

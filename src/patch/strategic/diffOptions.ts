@@ -26,3 +26,8 @@ export const twoWayDiff: DiffOptions = {
   ignoreDeletions: false,
   buildRetainKeysDirective: false,
 };
+
+/** `options` for a field whose strategy does (or does not) include `retainKeys`; no copy when already so. */
+export function forField(options: DiffOptions, retainKeys: boolean): DiffOptions {
+  return options.buildRetainKeysDirective === retainKeys ? options : { ...options, buildRetainKeysDirective: retainKeys };
+}

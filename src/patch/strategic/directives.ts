@@ -1,5 +1,6 @@
 import type { StrategicMergePatchErrorCode } from '../../errors/KubepatchErrorCode.js';
 import { StrategicMergePatchError } from '../../errors/StrategicMergePatchError.js';
+import { cloneJson } from '../../json/cloneJson.js';
 import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { isJsonObject, jsonKeys, setOwn } from '../../json/ownProperty.js';
 import { escapePointerToken } from '../../json/pointer.js';
@@ -96,10 +97,10 @@ export function discardNulls(value: JsonValue): void {
   }
 }
 
-/** Go's `CreateDeleteDirective`: `{<mergeKey>: value, $patch: delete}`. */
+/** Go's `CreateDeleteDirective`: `{<mergeKey>: value, $patch: delete}`, with a copy of `value`. */
 export function deleteDirective(mergeKey: string, value: JsonValue): JsonObject {
   const directive: JsonObject = {};
-  setOwn(directive, mergeKey, value);
+  setOwn(directive, mergeKey, cloneJson(value));
   directive[directiveMarker] = 'delete';
   return directive;
 }

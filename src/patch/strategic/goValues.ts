@@ -21,6 +21,13 @@ export function goKind(value: JsonValue): GoKind {
   return Array.isArray(value) ? 'slice' : 'map';
 }
 
+/** `goKind(a) === goKind(b)`, answered by `typeof` for all but numbers and objects. */
+export function sameGoKind(a: JsonValue, b: JsonValue): boolean {
+  const type = typeof a;
+  if (type !== typeof b) return false;
+  return type === 'string' || type === 'boolean' || goKind(a) === goKind(b);
+}
+
 /**
  * Go's `==` on two decoded JSON values, as `findMapInSliceBasedOnKeyValue` and
  * `deduplicateScalars` use it: equal type and equal value. Maps and slices are not comparable in
@@ -43,6 +50,7 @@ export function formatGoValue(value: JsonValue | undefined): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
+      if (Number.isSafeInteger(value)) return String(value); // what BigInt would print, without one
       return goKind(value) === 'int64' ? BigInt(value).toString() : formatGoFloat(value);
   }
   return isJsonObject(value) ? formatGoMap(value) : `[${value.map(formatGoValue).join(' ')}]`;

@@ -14,10 +14,10 @@ import {
   setElementOrderPrefix,
   splitStrategies,
 } from './directives.js';
-import { elementKind, normalizeElementOrder, partitionByPresence } from './elementOrder.js';
-import { goKind } from './goValues.js';
+import { elementKind, normalizeElementOrder, partitionByPresence, type Ordered } from './elementOrder.js';
+import { goKind, sameGoKind, type GoKind } from './goValues.js';
 import type { MergeOptions } from './mergeOptions.js';
-import { mergeListWithView } from './mergeSlice.js';
+import { mergeList } from './mergeSlice.js';
 import { lookupField } from './lookupField.js';
 
 /**
@@ -41,31 +41,34 @@ export function mergeMap(original: JsonObject, patch: JsonObject, schema: PatchS
       key = directiveTarget(key, deleteFromPrimitiveListPrefix, path);
       isDeleteList = true;
     }
-    const keyPath = childPath(path, key);
     if (patchValue === null) {
       delete original[key];
       if (options.ignoreUnmatchedNulls) continue;
     }
     const current = getOwn(original, key);
-    if (current === undefined || goKind(current) !== goKind(patchValue)) {
+    if (current === undefined || !sameGoKind(current, patchValue)) {
       // A new key, or a new type: the patch value as it is, minus nulls and directives.
       if (!isDeleteList) storePatchValue(original, key, patchValue, options);
       continue;
     }
-    if (isJsonObject(current)) {
+    // Scalars need no path: it is only built for what can fail.
+    if (typeof current !== 'object' || current === null) {
+      setOwn(original, key, patchValue);
+      continue;
+    }
+    const keyPath = childPath(path, key);
+    if (!Array.isArray(current)) {
       const field = lookupField(schema, key, keyPath);
       const { strategy } = splitStrategies(field.meta, keyPath);
       setOwn(original, key, strategy === 'replace' ? (patchValue as JsonObject) : mergeMap(current, patchValue as JsonObject, field.schema, options, keyPath));
-    } else if (Array.isArray(current)) {
+    } else {
       const field = lookupField(schema, key, keyPath);
       const { strategy } = splitStrategies(field.meta, keyPath);
       const merged =
         strategy === 'merge' || isDeleteList
-          ? mergeListWithView(current, patchValue as JsonValue[], field.schema.items(), field.meta.patchMergeKey ?? '', options, isDeleteList, keyPath, mergeMap).merged
+          ? mergeList(current, patchValue as JsonValue[], field.schema.items(), field.meta.patchMergeKey ?? '', options, isDeleteList, keyPath, mergeMap).ordered()
           : (patchValue as JsonValue[]);
       setOwn(original, key, merged);
-    } else {
-      setOwn(original, key, patchValue);
     }
   }
   return original;
@@ -141,22 +144,40 @@ function mergeOrderedLists(original: JsonObject, patch: JsonObject, schema: Patc
 
     let merged: JsonValue[];
     let liveOrder = originalList ?? [];
+    let goOrdered: (() => JsonValue[]) | undefined;
     if (originalList !== undefined && patchList === undefined) merged = originalList;
     else if (originalList === undefined && patchList !== undefined) merged = removeDirectives(patchList, options.mergeParallelList) as JsonValue[];
     else if (originalList !== undefined && patchList !== undefined) {
       if (strategy === 'merge') {
-        ({ merged, originalView: liveOrder } = mergeListWithView(originalList, patchList, field.schema.items(), mergeKey, options, false, keyPath, mergeMap));
+        ({ merged, originalView: liveOrder, ordered: goOrdered } = mergeList(originalList, patchList, field.schema.items(), mergeKey, options, false, keyPath, mergeMap));
       } else {
         merged = patchList;
       }
     } else continue;
 
-    const { inPatch, serverOnly } = partitionByPresence(merged, order, mergeKey, keyPath);
-    const kind = elementKind(keyPath, originalList ?? [], patchList ?? []);
-    if (kind === undefined) fail('MIXED_LIST_TYPES', 'no elements in any of the given slices', keyPath);
-    setOwn(original, key, normalizeElementOrder(inPatch, serverOnly, order, liveOrder, mergeKey, kind, keyPath));
+    // Go orders the merged list as a patch merge does, then by the directive. When the directive
+    // and the live list place every element, the first order does not matter and is skipped.
+    const kindOf = () => elementKind(keyPath, originalList ?? [], patchList ?? []);
+    let ordered = orderByDirective(merged, order, liveOrder, mergeKey, kindOf, keyPath);
+    if (!ordered.exact && goOrdered !== undefined) ordered = orderByDirective(goOrdered(), order, liveOrder, mergeKey, kindOf, keyPath);
+    setOwn(original, key, ordered.list);
     delete patch[key];
   }
+}
+
+/** The last step of Go's `mergePatchIntoOriginal`: `merged` ordered by `$setElementOrder`, then by the live list. */
+function orderByDirective(
+  merged: readonly JsonValue[],
+  order: readonly JsonValue[],
+  liveOrder: readonly JsonValue[],
+  mergeKey: string,
+  kindOf: () => GoKind | undefined,
+  path: string,
+): Ordered {
+  const { inPatch, serverOnly, ranks } = partitionByPresence(merged, order, mergeKey, path);
+  const kind = kindOf();
+  if (kind === undefined) fail('MIXED_LIST_TYPES', 'no elements in any of the given slices', path);
+  return normalizeElementOrder(inPatch, serverOnly, order, liveOrder, mergeKey, kind, path, ranks);
 }
 
 /**
@@ -186,9 +207,8 @@ function validateAgainstOrder(patchList: readonly JsonValue[], order: readonly J
 function sameElement(left: JsonValue, right: JsonValue, mergeKey: string, path: string): boolean {
   if (mergeKey === '') return left === right && (typeof left !== 'object' || left === null);
   if (!isJsonObject(left) || !isJsonObject(right)) return fail('MIXED_LIST_TYPES', 'expected a map in a merge list', path);
-  for (const item of [left, right]) {
-    if (!Object.hasOwn(item, mergeKey)) fail('MISSING_MERGE_KEY', `map: ${JSON.stringify(item)} does not contain declared merge key: ${mergeKey}`, path);
-  }
+  if (!Object.hasOwn(left, mergeKey)) fail('MISSING_MERGE_KEY', `map: ${JSON.stringify(left)} does not contain declared merge key: ${mergeKey}`, path);
+  if (!Object.hasOwn(right, mergeKey)) fail('MISSING_MERGE_KEY', `map: ${JSON.stringify(right)} does not contain declared merge key: ${mergeKey}`, path);
   const a = left[mergeKey];
   return a === right[mergeKey] && (typeof a !== 'object' || a === null);
 }

@@ -5,6 +5,16 @@ import { directiveMarker, fail } from './directives.js';
 import { elementKind, normalizeElementOrder, partitionByPresence, requireMergeKeys } from './elementOrder.js';
 import type { MergeElement, MergeOptions } from './mergeOptions.js';
 
+/** A merge list merged (see {@link mergeList}). */
+export interface MergedList {
+  /** The elements, not yet in order: the live list's survivors, then those the patch appended. */
+  readonly merged: JsonValue[];
+  /** What Go's caller sees of the live list afterwards (see {@link mergeList}). */
+  readonly originalView: JsonValue[];
+  /** `merged` in Go's order: patch elements in patch order, the others in live order. */
+  readonly ordered: () => JsonValue[];
+}
+
 /**
  * Go's `mergeSlice` for a list whose strategy is `merge` (or a `$deleteFromPrimitiveList`):
  *
@@ -12,7 +22,8 @@ import type { MergeElement, MergeOptions } from './mergeOptions.js';
  * - maps: `$patch: delete` elements remove every element with their merge key, `$patch: replace`
  *   makes the list the other patch elements, and each remaining patch element is merged into the
  *   first element with the same merge key, or appended;
- * - then the result is ordered: patch elements in patch order, the others in live order.
+ * - then the result is ordered: patch elements in patch order, the others in live order. That
+ *   step is left to the caller (`ordered`), since a `$setElementOrder` often makes it moot.
  *
  * Elements are found through an index by merge key, so this is linear in the list lengths where
  * Go's scan is quadratic.
@@ -23,7 +34,7 @@ import type { MergeElement, MergeOptions } from './mergeOptions.js';
  * `mergePatchIntoOriginal` then orders the result by that changed view. Reproducing it is what
  * makes a `$setElementOrder` patch that both deletes and adds elements come out in Go's order.
  */
-export function mergeListWithView(
+export function mergeList(
   original: JsonValue[],
   patch: JsonValue[],
   itemSchema: PatchSchema,
@@ -32,8 +43,8 @@ export function mergeListWithView(
   isDeleteList: boolean,
   path: string,
   mergeElement: MergeElement,
-): { merged: JsonValue[]; originalView: JsonValue[] } {
-  if (original.length === 0 && patch.length === 0) return { merged: original, originalView: original };
+): MergedList {
+  if (original.length === 0 && patch.length === 0) return { merged: original, originalView: original, ordered: () => original };
   const kind = elementKind(path, original, patch);
   let merged: JsonValue[];
   let base = original;
@@ -42,7 +53,8 @@ export function mergeListWithView(
   if (kind !== 'map') {
     if (options.mergeParallelList && isDeleteList) {
       const removed = new Set(patch);
-      return { merged: original.filter((item) => !removed.has(item)), originalView: original };
+      const kept = original.filter((item) => !removed.has(item));
+      return { merged: kept, originalView: original, ordered: () => kept };
     }
     merged = [...new Set([...original, ...patch])];
   } else {
@@ -50,9 +62,12 @@ export function mergeListWithView(
     ({ base, patchItems, removalOrder } = applySpecialElements(original, patch, mergeKey, path));
     merged = mergeByKey(base, patchItems, mergeKey, itemSchema, options, path, mergeElement);
   }
-  const { inPatch, serverOnly } = partitionByPresence(merged, patchItems, kind === 'map' ? mergeKey : '', path);
-  const ordered = normalizeElementOrder(inPatch, serverOnly, patchItems, base, kind === 'map' ? mergeKey : '', kind, path);
-  return { merged: ordered, originalView: removalOrder.length > 0 ? viewAfterShifts(original, removalOrder, merged) : original };
+  const orderKey = kind === 'map' ? mergeKey : '';
+  const ordered = (): JsonValue[] => {
+    const { inPatch, serverOnly, ranks } = partitionByPresence(merged, patchItems, orderKey, path);
+    return normalizeElementOrder(inPatch, serverOnly, patchItems, base, orderKey, kind, path, ranks).list;
+  };
+  return { merged, originalView: removalOrder.length > 0 ? viewAfterShifts(original, removalOrder, merged) : original, ordered };
 }
 
 /**
@@ -122,14 +137,17 @@ function applySpecialElements(
     else indexesByKey.set(key, [index]);
   });
   // Go deletes directive by directive, each time every element with that key, front to back.
-  const removalOrder = [...deletedKeys].flatMap((key) => indexesByKey.get(key) ?? []);
-  const removed = new Set(removalOrder);
-  return { base: original.filter((_, index) => !removed.has(index)), patchItems: plain, removalOrder };
+  const removalOrder: number[] = [];
+  for (const key of deletedKeys) for (const index of indexesByKey.get(key) ?? []) removalOrder.push(index);
+  const removed = new Uint8Array(original.length);
+  for (const index of removalOrder) removed[index] = 1;
+  return { base: original.filter((_, index) => removed[index] === 0), patchItems: plain, removalOrder };
 }
 
 /**
  * Go's `mergeSliceWithoutSpecialElements`: each patch element merges into the first element of
  * the list with an equal merge key (one appended earlier in this loop included), else is appended.
+ * Only the patch's keys are indexed (`-1` until found in the list): patches are usually short.
  */
 function mergeByKey(
   base: JsonValue[],
@@ -142,10 +160,14 @@ function mergeByKey(
 ): JsonValue[] {
   const merged = [...base];
   const firstIndex = new Map<JsonValue, number>();
+  for (const item of patchItems) {
+    const key = getOwn(item as JsonObject, mergeKey);
+    if (key !== undefined && (typeof key !== 'object' || key === null)) firstIndex.set(key, -1);
+  }
   merged.forEach((item, i) => {
     if (!isJsonObject(item)) fail('MIXED_LIST_TYPES', 'value in a merge list is not a map', path);
     const key = getOwn(item, mergeKey);
-    if (key !== undefined && (typeof key !== 'object' || key === null) && !firstIndex.has(key)) firstIndex.set(key, i);
+    if (key !== undefined && (typeof key !== 'object' || key === null) && firstIndex.get(key) === -1) firstIndex.set(key, i);
   });
   requireMergeKeys(mergeKey, path, patchItems);
   for (const item of patchItems) {
@@ -153,7 +175,7 @@ function mergeByKey(
     const key = element[mergeKey] as JsonValue;
     const comparable = typeof key !== 'object' || key === null;
     const at = comparable ? firstIndex.get(key) : undefined;
-    if (at !== undefined) {
+    if (at !== undefined && at >= 0) {
       merged[at] = mergeElement(merged[at] as JsonObject, element, itemSchema, options, `${path}/${at}`);
     } else {
       if (comparable) firstIndex.set(key, merged.length);
