@@ -152,8 +152,10 @@ function probeMemory(input: BenchInput, task: Task, contender: Contender): Probe
     const failure = outOfMemory ? `ran out of memory (${probeHeapMb / 1024} GB heap)` : `failed: ${child.stderr.trim().split('\n').slice(-1)[0] ?? `exit ${child.status}`}`;
     return { peak: peak && { ...peak, atLeast: true }, failure };
   }
-  const report = JSON.parse(child.stdout.trim().split('\n').slice(-1)[0]!) as { ms: number };
-  return { ms: report.ms, peak };
+  // V8 may print a collection of its own after the probe's line, so look for the line itself.
+  const line = child.stdout.split('\n').reverse().find((text) => text.startsWith('{"ms":'));
+  if (line === undefined) return { peak, failure: 'failed: the probe printed no result' };
+  return { ms: (JSON.parse(line) as { ms: number }).ms, peak };
 }
 
 function versionsOf(packages: readonly string[]): Record<string, string> {
