@@ -256,6 +256,7 @@ function formatMs(ms: number): string {
 }
 
 function formatBytes(bytes: number): string {
+  if (bytes >= 1 << 30) return `${(bytes / (1 << 30)).toFixed(2)} GB`;
   if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(1)} MB`;
   if (bytes >= 1 << 10) return `${(bytes / (1 << 10)).toFixed(1)} kB`;
   return `${bytes} B`;
