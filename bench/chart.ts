@@ -83,6 +83,9 @@ function renderPanel(title: string, lines: readonly Line[], originX: number, ori
   const plotWidth = panel.width - panel.left - panel.right;
   const plotHeight = panel.height - panel.top - panel.bottom;
   const values = lines.flatMap((line) => line.points.map((point) => point.perElementUs));
+  if (values.length === 0) {
+    return `<text x="${originX + panel.left}" y="${originY + 18}" font-size="12" font-weight="bold">${escapeXml(title)}</text>\n<text x="${originX + panel.left}" y="${originY + panel.top + 20}" fill="#5f6368">no env list measured in this run</text>`;
+  }
   const low = Math.floor(Math.log10(Math.min(...values)));
   const high = Math.max(low + 1, Math.ceil(Math.log10(Math.max(...values))));
   const minSize = Math.log10(envSizes[0]);
