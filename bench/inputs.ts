@@ -35,6 +35,8 @@ type Builder = () => BenchInput;
 /** Every input by id, in the order the report lists them; built on demand. */
 export const inputBuilders: ReadonlyMap<string, Builder> = new Map<string, Builder>([
   ['deployment', typicalDeployment],
+  ['statefulset', typicalStatefulSet],
+  ['pod', typicalPod],
   ['rollout', typicalRollout],
   ['pod-50-containers', podWith50Containers],
   ['configmap-10k', configMapWith10kKeys],
@@ -204,6 +206,23 @@ function typicalDeployment(): BenchInput {
   const before = workload('apps/v1', 'Deployment', 'checkout', { replicas: 3, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } } });
   const after = release(before, { replicas: 5 });
   return { id: 'deployment', title: 'Deployment (release)', shape: 'manifest', typical: true, large: false, before, after, schema: schemaOf('apps/v1', 'Deployment') };
+}
+
+/** The same workload as a StatefulSet, with the same release. */
+function typicalStatefulSet(): BenchInput {
+  const before = workload('apps/v1', 'StatefulSet', 'ledger', { replicas: 3, serviceName: 'ledger', podManagementPolicy: 'Parallel' });
+  const after = release(before, { replicas: 5 });
+  return { id: 'statefulset', title: 'StatefulSet (release)', shape: 'manifest', typical: true, large: false, before, after, schema: schemaOf('apps/v1', 'StatefulSet') };
+}
+
+/** The Deployment's pod template as a Pod of its own, with the release's container changes. */
+function typicalPod(): BenchInput {
+  const asPod = (manifest: JsonObject): JsonObject => {
+    const { metadata, spec } = manifest as unknown as { metadata: JsonObject; spec: { template: { spec: JsonObject } } };
+    return { apiVersion: 'v1', kind: 'Pod', metadata, spec: spec.template.spec };
+  };
+  const deployment = typicalDeployment();
+  return { id: 'pod', title: 'Pod (release)', shape: 'manifest', typical: true, large: false, before: asPod(deployment.before), after: asPod(deployment.after), schema: schemaOf('v1', 'Pod') };
 }
 
 /** An Argo Rollout with eight canary steps; the change is a release and one step's weight. */
