@@ -7,9 +7,10 @@
  * inputs only; see bench/inputs.ts), `--out=<folder>` (where the page and the chart go; default docs/).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inputBuilders, type BenchInput } from './inputs.js';
 import { batchSize, median, sample } from './measure.js';
 import { peakFromGcTrace } from './gcTrace.js';
@@ -20,7 +21,10 @@ import { floors, tasks, type Contender, type Task } from './tasks.js';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
-const outFolder = new URL(`${process.argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length) ?? '../docs'}/`, import.meta.url);
+const outArgument = process.argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length);
+// `--out` is relative to the folder the command was typed in (npm runs scripts from the package
+// root and keeps that folder in INIT_CWD); the default is the repository's docs/.
+const outFolder = outArgument === undefined ? new URL('../docs/', import.meta.url) : pathToFileURL(`${resolve(process.env.INIT_CWD ?? '.', outArgument)}/`);
 
 /** Timing: rounds over all contenders of a task, so that drift (heat, GC) hits them alike. */
 const rounds = 3;
@@ -56,6 +60,7 @@ const results: BenchResults = {
   machine: `Node ${process.version} on ${process.platform}/${process.arch}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
   elapsedMs: performance.now() - started,
 };
+mkdirSync(outFolder, { recursive: true });
 writeFileSync(new URL('benchmarks.svg', outFolder), renderChart(results));
 writeFileSync(new URL('benchmarks.md', outFolder), renderReport(results, { chartFile: 'benchmarks.svg', probeLimits: { heapGb: probeHeapMb / 1024, seconds: probeTimeoutMs / 1000, slowSeconds: slowCallMs / 1000 } }));
 console.log(`wrote ${fileURLToPath(new URL('benchmarks.md', outFolder))} in ${(results.elapsedMs / 1000).toFixed(0)} s`);
