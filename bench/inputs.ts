@@ -231,11 +231,7 @@ function typicalRollout(): BenchInput {
   const canary: JsonObject = { canaryService: 'storefront-canary', stableService: 'storefront-stable', maxSurge: '25%', maxUnavailable: 0, steps };
   const before = workload('argoproj.io/v1alpha1', 'Rollout', 'storefront', { replicas: 4, strategy: { canary } });
   const after = release(before, { strategy: { canary: { ...canary, steps: steps.map((step, i) => (i === 2 ? { setWeight: 30 } : step)) } } });
-  return { id: 'rollout', title: 'Rollout (release, one step)', shape: 'manifest', typical: true, large: false, before, after, schema: rolloutSchema() };
-}
-
-function rolloutSchema(): PatchSchema {
-  return schemaOf('argoproj.io/v1alpha1', 'Rollout');
+  return { id: 'rollout', title: 'Rollout (release, one step)', shape: 'manifest', typical: true, large: false, before, after, schema: schemaOf('argoproj.io/v1alpha1', 'Rollout') };
 }
 
 /** A workload with an application container (twelve variables, probes) and a proxy sidecar. */

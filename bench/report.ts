@@ -130,7 +130,7 @@ function taskSection(results: BenchResults, task: Task): string {
     return `| ${input.title} | ${cells.join(' | ')} |${hasPeers ? ` ${ratios(peer?.ms)} |` : ''} ${ratios(floor)} |`;
   });
   const table = [`| ${header.join(' | ')} |`, `| --- |${' ---: |'.repeat(header.length - 1)}`, ...rows].join('\n');
-  const note = taskNotes[task.id]?.(results);
+  const note = apimachineryNote(results, task.id);
   return `## ${task.title}
 
 ${table}
@@ -141,17 +141,12 @@ ${memoryTable(results, task)}`;
 /** Go's apimachinery on the 10,000-element env list, as measured on these machines for issue #3. */
 const goAt10k: Partial<Record<TaskId, string>> = { 'strategic-create': '2.6 s', 'strategic-apply': '15 s' };
 
-const taskNotes: Partial<Record<TaskId, (results: BenchResults) => string | undefined>> = Object.fromEntries(
-  Object.entries(goAt10k).map(([taskId, go]) => [
-    taskId,
-    (results: BenchResults) => {
-      const ms = timeOf(casesOf(results, taskId as TaskId, 'env-10000').find((c) => c.isKubepatch)?.outcome);
-      return ms === undefined
-        ? undefined
-        : `For scale: Go's apimachinery needs about ${go} for the 10,000-element env list on these machines (its merge-list code scans the list once per element); kubepatch needs ${formatMs(ms)}.`;
-    },
-  ]),
-);
+function apimachineryNote(results: BenchResults, taskId: TaskId): string | undefined {
+  const go = goAt10k[taskId];
+  const ms = timeOf(casesOf(results, taskId, 'env-10000').find((c) => c.isKubepatch)?.outcome);
+  if (go === undefined || ms === undefined) return undefined;
+  return `For scale: Go's apimachinery needs about ${go} for the 10,000-element env list on these machines (its merge-list code scans the list once per element); kubepatch needs ${formatMs(ms)}.`;
+}
 
 function outcomeCell(result: CaseResult | undefined, footnotes: Set<string>): string {
   if (result === undefined) return '';

@@ -18,6 +18,7 @@ import {
   createMergePatch,
   createStrategicMergePatch,
   semanticDiff,
+  type JsonObject,
   type JsonPatch,
   type JsonValue,
 } from '../src/index.js';
@@ -146,7 +147,7 @@ export const tasks: readonly Task[] = [
     id: 'strategic-create',
     title: 'Strategic merge patch: create',
     createsPatch: true,
-    check: (input, patch) => matches(input.after, applyStrategicMergePatch(input.before, patch as JsonValue as never, input.schema), 'applying the patch gives a document that'),
+    check: (input, patch) => matches(input.after, applyStrategicMergePatch(input.before, patch as JsonObject, input.schema), 'applying the patch gives a document that'),
     contenders: [{ name: 'kubepatch', library: 'kubepatch', lists: 'by merge key', prepare: (input) => () => createStrategicMergePatch(input.before, input.after, input.schema) }],
   },
   {
