@@ -2,15 +2,34 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // `npm run test:dist` runs the same suite against the built bundle instead of the sources.
-const entry = process.env.KUBEPATCH_TEST_DIST ? './dist/index.js' : './src/index.ts';
+const dist = Boolean(process.env.KUBEPATCH_TEST_DIST);
+const alias = (source: string, built: string): string => fileURLToPath(new URL(dist ? built : source, import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: { kubepatch: fileURLToPath(new URL(entry, import.meta.url)) },
+    alias: {
+      'kubepatch/client': alias('./src/client/index.ts', './dist/client.js'),
+      'kubepatch/envtest': alias('./src/envtest/index.ts', './dist/envtest.js'),
+      kubepatch: alias('./src/index.ts', './dist/index.js'),
+    },
   },
   test: {
-    include: ['test/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
     reporters: ['default', './test/helpers/summaryReporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'] } },
+      {
+        // Against a real kube-apiserver and etcd (kubepatch/envtest), started once for the run by
+        // the global setup, which builds the binaries first if it has to (see test/e2e/README.md).
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['./test/e2e/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

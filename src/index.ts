@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 
-export type { KubepatchErrorCode, StrategicMergePatchErrorCode } from './errors/KubepatchErrorCode.js';
+export type { ControlPlaneErrorCode, KubepatchErrorCode, StrategicMergePatchErrorCode } from './errors/KubepatchErrorCode.js';
 export { KubepatchError, type KubepatchErrorContext } from './errors/KubepatchError.js';
 export { InvalidDocumentError } from './errors/InvalidDocumentError.js';
 export { InvalidPatchError } from './errors/InvalidPatchError.js';
@@ -17,6 +17,7 @@ export { ImmutableFieldError, type ImmutableFieldChange } from './errors/Immutab
 export { InvalidMetadataError, type MetadataProblem } from './errors/InvalidMetadataError.js';
 export { ApiError, ConflictError, UnsupportedMediaTypeError, type ApiRefusal } from './errors/ApiError.js';
 export { StrategicMergePatchError } from './errors/StrategicMergePatchError.js';
+export { ControlPlaneError, type ControlPlaneComponent } from './errors/ControlPlaneError.js';
 export { isKubepatchError, type KubepatchErrorByCode } from './errors/isKubepatchError.js';
 
 export type { JsonArray, JsonInput, JsonObject, JsonPrimitive, JsonValue } from './json/JsonValue.js';

@@ -17,6 +17,10 @@
  * | `UNSUPPORTED_MEDIA_TYPE` | {@link UnsupportedMediaTypeError} | the API server answered 415: it does not take this patch format for this kind |
  * | `API_ERROR` | {@link ApiError} | the API server refused a request otherwise |
  * | `INVALID_QUANTITY` | {@link InvalidQuantityError} | a string is not a Kubernetes quantity (`"1GB"`, `"1.5 Gi"`) |
+ * | `CONTROL_PLANE_BINARY_MISSING` | {@link ControlPlaneError} | `kubepatch/envtest` found no `kube-apiserver` or `etcd` binary |
+ * | `CONTROL_PLANE_PORT_IN_USE` | {@link ControlPlaneError} | a test control plane's port was taken by another process, on every try |
+ * | `CONTROL_PLANE_EXITED` | {@link ControlPlaneError} | `etcd` or `kube-apiserver` exited (crashed or refused its flags) |
+ * | `CONTROL_PLANE_TIMEOUT` | {@link ControlPlaneError} | a test control plane, or a CRD it installs, was not ready within the wait |
  * | `INVALID_SCHEMA` | {@link InvalidSchemaError} | a schema source (OpenAPI document, CRD, schema table) is malformed or lacks the requested type |
  * | `LIST_OF_LISTS` | {@link StrategicMergePatchError} | a merge list holds lists (Go: "lists of lists are not supported") |
  * | `MIXED_LIST_TYPES` | {@link StrategicMergePatchError} | a merge list mixes element types (Go: "list element types are not identical") |
@@ -52,7 +56,24 @@ export type KubepatchErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'API_ERROR'
   | 'INVALID_QUANTITY'
+  | ControlPlaneErrorCode
   | StrategicMergePatchErrorCode;
+
+/**
+ * The codes `kubepatch/envtest` fails with when a test control plane cannot start or stops
+ * unexpectedly; see {@link KubepatchErrorCode}.
+ *
+ * @example
+ * ```ts
+ * const code: ControlPlaneErrorCode = 'CONTROL_PLANE_BINARY_MISSING';
+ * ```
+ * @public
+ */
+export type ControlPlaneErrorCode =
+  | 'CONTROL_PLANE_BINARY_MISSING'
+  | 'CONTROL_PLANE_PORT_IN_USE'
+  | 'CONTROL_PLANE_EXITED'
+  | 'CONTROL_PLANE_TIMEOUT';
 
 /**
  * The codes a strategic merge patch fails with, one per error kind of Go's

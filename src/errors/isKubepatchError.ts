@@ -1,4 +1,5 @@
 import type { ApiError, ConflictError, UnsupportedMediaTypeError } from './ApiError.js';
+import type { ControlPlaneError } from './ControlPlaneError.js';
 import type { ImmutableFieldError } from './ImmutableFieldError.js';
 import type { InvalidDocumentError } from './InvalidDocumentError.js';
 import type { InvalidMetadataError } from './InvalidMetadataError.js';
@@ -50,6 +51,14 @@ export interface KubepatchErrorByCode {
   API_ERROR: ApiError;
   /** `INVALID_QUANTITY` is thrown as {@link InvalidQuantityError}. */
   INVALID_QUANTITY: InvalidQuantityError;
+  /** `CONTROL_PLANE_BINARY_MISSING` is thrown as {@link ControlPlaneError}. */
+  CONTROL_PLANE_BINARY_MISSING: ControlPlaneError;
+  /** `CONTROL_PLANE_PORT_IN_USE` is thrown as {@link ControlPlaneError}. */
+  CONTROL_PLANE_PORT_IN_USE: ControlPlaneError;
+  /** `CONTROL_PLANE_EXITED` is thrown as {@link ControlPlaneError}. */
+  CONTROL_PLANE_EXITED: ControlPlaneError;
+  /** `CONTROL_PLANE_TIMEOUT` is thrown as {@link ControlPlaneError}. */
+  CONTROL_PLANE_TIMEOUT: ControlPlaneError;
   /** `LIST_OF_LISTS` is thrown as {@link StrategicMergePatchError}. */
   LIST_OF_LISTS: StrategicMergePatchError;
   /** `MIXED_LIST_TYPES` is thrown as {@link StrategicMergePatchError}. */
