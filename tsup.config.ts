@@ -2,9 +2,10 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // `kubepatch` (the core, no client dependency) and `kubepatch/client` (sends patches with a
-    // KubeConfig of @kubernetes/client-node, an optional peer dependency it never imports at run time).
-    entry: { index: 'src/index.ts', client: 'src/client/index.ts' },
+    // `kubepatch` (the core, no client dependency), `kubepatch/client` (sends patches with a
+    // KubeConfig of @kubernetes/client-node, an optional peer dependency it never imports at run time)
+    // and `kubepatch/envtest` (a real API server for tests; loads client-node when a control plane starts).
+    entry: { index: 'src/index.ts', client: 'src/client/index.ts', envtest: 'src/envtest/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -63,7 +63,7 @@ export interface ControlPlane {
   readonly server: ControlPlaneServer;
   /**
    * Ends kube-apiserver, then etcd (each SIGTERM, SIGKILL after 5 s) and removes the temporary
-   * folder. Rejects with {@link ControlPlaneError} `CONTROL_PLANE_EXITED` after cleaning up if a
+   * folder. Rejects with `ControlPlaneError` `CONTROL_PLANE_EXITED` after cleaning up if a
    * process had exited on its own while the control plane ran, so a crash is not missed.
    */
   stop(): Promise<void>;

@@ -59,7 +59,7 @@ export function kubepatchAssetsDirectory(env: Readonly<Record<string, string | u
  * `setup-envtest use -p path` prints, so downloaded binaries work as they are); the folder
  * kubepatch's own build caches them in ({@link kubepatchAssetsDirectory}).
  *
- * Throws {@link ControlPlaneError} `CONTROL_PLANE_BINARY_MISSING` naming the folder and the
+ * Throws `ControlPlaneError` `CONTROL_PLANE_BINARY_MISSING` naming the folder and the
  * missing binary when the chosen folder lacks one, or when no folder is named and the cache is
  * empty.
  *

@@ -1,3 +1,4 @@
+import type { KubeConfig } from '@kubernetes/client-node';
 import { isKubepatchError, type JsonObject } from 'kubepatch';
 import type { KubeConfigLike } from '../client/KubeConfigLike.js';
 import { kubeRequest } from '../client/kubeRequest.js';
@@ -27,7 +28,7 @@ export interface InstallCrdsOptions {
  * versions is listed by API discovery, so requests for the new kinds succeed at once.
  *
  * Throws the API server's refusal as kubepatch's typed error (`ApiError`), and
- * {@link ControlPlaneError} `CONTROL_PLANE_TIMEOUT` (component `crd`) when a CRD is not served in
+ * `ControlPlaneError` `CONTROL_PLANE_TIMEOUT` (component `crd`) when a CRD is not served in
  * time.
  *
  * @example
@@ -37,7 +38,7 @@ export interface InstallCrdsOptions {
  * @public
  */
 export async function installCrds(
-  kubeConfig: KubeConfigLike,
+  kubeConfig: KubeConfig,
   sources: readonly CrdSource[],
   options: InstallCrdsOptions = {},
 ): Promise<void> {

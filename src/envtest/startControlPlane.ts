@@ -26,7 +26,7 @@ const PORT_ATTEMPTS = 3;
  * Binaries come from `options.binaryAssetsDirectory`, `KUBEBUILDER_ASSETS` or kubepatch's build
  * cache ({@link findControlPlaneBinaries}). Every wait is bounded: a missing binary, a port taken
  * on every try, a process that exits, or a start slower than `startTimeoutMs` rejects with
- * {@link ControlPlaneError}, after stopping whatever had started.
+ * `ControlPlaneError`, after stopping whatever had started.
  *
  * @example
  * ```ts
