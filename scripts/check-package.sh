@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Package gates, after `npm run build`:
 #   1. publint --strict: the package.json fields and the packed files agree;
-#   2. attw --pack: every entry (`kubepatch`, `kubepatch/client`) resolves to the right types under
+#   2. attw --pack: every entry (`kubepatch`, `kubepatch/client`, `kubepatch/envtest`) resolves to the right types under
 #      node10, node16 (CJS and ESM) and bundler resolution; no ignore rules: the `bin` (dist/cli.js)
 #      is not an entry of `exports`, so attw does not check it, and it needs no types;
 #   0. the core entry free of @kubernetes/client-node imports;
 #   3. the packed tarball installed into a fresh folder (its `yaml` dependency from the registry,
-#      no @kubernetes/client-node: an optional peer) and used from there as users do: both entries
-#      imported from ESM and required from CJS, and the `kubepatch` command run.
+#      no @kubernetes/client-node: an optional peer) and used from there as users do: every entry
+#      imported from ESM and required from CJS, and the `kubepatch` command run;
+#   4. then, with client-node installed beside it, a real control plane started from the tarball's
+#      kubepatch/envtest (ESM and CJS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-test -f dist/index.js -a -f dist/index.cjs -a -f dist/client.js -a -f dist/client.cjs -a -f dist/cli.js ||
+test -f dist/index.js -a -f dist/index.cjs -a -f dist/client.js -a -f dist/client.cjs -a -f dist/envtest.js -a -f dist/envtest.cjs -a -f dist/cli.js ||
   { echo "dist/ is incomplete: run npm run build first" >&2; exit 1; }
 
 # The core entry must not import @kubernetes/client-node: the client is a sub-entry so that the
@@ -73,6 +75,24 @@ if (!(unsupported instanceof core.UnsupportedMediaTypeError) || unsupported.acce
 console.log('tarball: CJS kubepatch/client ok');
 "
 
+node --input-type=module -e "
+import { ControlPlaneError, findControlPlaneBinaries, startControlPlane } from 'kubepatch/envtest';
+import * as core from 'kubepatch';
+if (ControlPlaneError !== core.ControlPlaneError) throw new Error('ESM: kubepatch/envtest has its own copy of ControlPlaneError');
+if (typeof startControlPlane !== 'function') throw new Error('ESM: missing export');
+try { findControlPlaneBinaries({ env: { KUBEBUILDER_ASSETS: '/nonexistent' } }); throw new Error('ESM: no error'); }
+catch (e) { if (!core.isKubepatchError(e, 'CONTROL_PLANE_BINARY_MISSING')) throw e; }
+console.log('tarball: ESM kubepatch/envtest ok');
+"
+node -e "
+const envtest = require('kubepatch/envtest');
+const core = require('kubepatch');
+if (envtest.ControlPlaneError !== core.ControlPlaneError) throw new Error('CJS: kubepatch/envtest has its own copy of ControlPlaneError');
+try { envtest.findControlPlaneBinaries({ binaryAssetsDirectory: '/nonexistent' }); throw new Error('CJS: no error'); }
+catch (e) { if (!core.isKubepatchError(e, 'CONTROL_PLANE_BINARY_MISSING') || e.component !== 'kube-apiserver') throw e; }
+console.log('tarball: CJS kubepatch/envtest ok');
+"
+
 # The command line, from the installed bin.
 npx --no-install kubepatch --help > help.txt
 grep -q '^Usage: kubepatch' help.txt || { echo "kubepatch --help: unexpected output" >&2; cat help.txt >&2; exit 1; }
@@ -97,3 +117,41 @@ status=0; npx --no-install kubepatch diff v1.yaml v2.yaml > /dev/null || status=
 test "$status" -eq 1 || { echo "kubepatch diff of different manifests exited $status, not 1" >&2; exit 1; }
 npx --no-install kubepatch diff v1.yaml v1.yaml > /dev/null
 echo 'tarball: kubepatch command ok'
+
+# kubepatch/envtest from the tarball, as a user runs it: with @kubernetes/client-node (its peer)
+# installed beside it, a real control plane started from ESM and from CJS, used, and stopped. The
+# binaries are the ones the test suite used (KUBEBUILDER_ASSETS or kubepatch's build cache); when
+# there are none this part is skipped, unless KUBEPATCH_E2E=require (CI), where that fails.
+if ! node -e "require('kubepatch/envtest').findControlPlaneBinaries()" 2> /dev/null; then
+  if [ "${KUBEPATCH_E2E:-}" = require ]; then echo "tarball: no kube-apiserver/etcd for the envtest check" >&2; exit 1; fi
+  echo 'tarball: kubepatch/envtest start skipped (no binaries)'
+  exit 0
+fi
+npm install --no-audit --no-fund --silent '@kubernetes/client-node@1.4.0'
+node --input-type=module -e "
+import { startControlPlane } from 'kubepatch/envtest';
+import { CoreV1Api } from '@kubernetes/client-node';
+const controlPlane = await startControlPlane();
+try {
+  const names = (await controlPlane.kubeConfig.makeApiClient(CoreV1Api).listNamespace()).items.map((n) => n.metadata.name);
+  if (!names.includes('kube-system')) throw new Error('ESM: unexpected namespaces ' + names);
+} finally {
+  await controlPlane.stop();
+}
+console.log('tarball: ESM kubepatch/envtest started a control plane');
+"
+node -e "
+const { startControlPlane } = require('kubepatch/envtest');
+const { sendPatch } = require('kubepatch/client');
+(async () => {
+  const controlPlane = await startControlPlane();
+  try {
+    const ref = { apiVersion: 'v1', kind: 'Namespace', name: 'default' };
+    const patched = await sendPatch(controlPlane.kubeConfig, ref, { type: 'merge', patch: { metadata: { labels: { checked: 'yes' } } } });
+    if (patched.metadata.labels.checked !== 'yes') throw new Error('CJS: the patch did not land');
+  } finally {
+    await controlPlane.stop();
+  }
+  console.log('tarball: CJS kubepatch/envtest started a control plane');
+})().catch((error) => { console.error(error); process.exit(1); });
+"

@@ -30,7 +30,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('envtest', { skipped });
     return async () => {};
   }
+  const started = Date.now();
   const controlPlane = await startControlPlane({ binaryAssetsDirectory, crds: [ROLLOUT_CRD_V191] });
+  process.stderr.write(`envtest: kube-apiserver and etcd from ${binaryAssetsDirectory} serving at ${controlPlane.server.url}, started in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   project.provide('envtest', { server: controlPlane.server });
   return () => controlPlane.stop();
 }
