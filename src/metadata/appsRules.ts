@@ -48,8 +48,8 @@ const statefulSetMessage =
  *
  * so `selector`, `serviceName`, `volumeClaimTemplates` and `podManagementPolicy` cannot change.
  * The server reports one error for the whole spec; kubepatch reports one change per field that
- * differs, each with that message. (Kubernetes 1.33 and older do not let `revisionHistoryLimit`
- * change and leave it out of the message.)
+ * differs, each with that message. (Older releases do not let `revisionHistoryLimit` change and
+ * leave it out of the message; kube-apiserver 1.33.13 lists it.)
  * @internal
  */
 export function statefulSetChanges(pair: UpdatePair): ImmutableFieldChange[] {

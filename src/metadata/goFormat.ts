@@ -152,6 +152,14 @@ function rfc3339(text: string): string {
   return Number.isNaN(time) ? text : new Date(Math.floor(time / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * How `field.Error` prints a nil pointer (or nil) bad value: it replaces it with the Go string
+ * `"null"` before printing, so it comes out quoted, `Invalid value: "null"` (a nil slice or map
+ * is not a pointer and prints as a value). Checked against kube-apiserver 1.33.
+ * @internal
+ */
+export const GO_NIL_VALUE = '"null"';
+
 /** Go's `%v` of a number or a boolean, as `field.Error` prints an `int64`, `float64` or `bool` bad value. @internal */
 export function goPrint(value: number | boolean): string {
   return formatGoValue(value);

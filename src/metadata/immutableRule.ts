@@ -5,8 +5,8 @@ import { getOwn, isJsonObject, jsonKeys } from '../json/ownProperty.js';
 import { formatJsonPointer } from '../json/pointer.js';
 import type { TypeRef } from '../schema/SchemaTable.js';
 import { fieldPathOf, formatFieldError, type FieldError } from './fieldErrors.js';
-import { goMarshal, goQuote } from './goFormat.js';
-import { typeAt } from './goTypes.js';
+import { GO_NIL_VALUE, goMarshal, goQuote } from './goFormat.js';
+import { isPointerField, typeAt } from './goTypes.js';
 import { memberEqual } from './semanticEqual.js';
 
 /**
@@ -116,7 +116,8 @@ export function immutableValue(
   const key = tokens[tokens.length - 1] ?? '';
   if (memberEqual(parentType, key, oldValue, newValue)) return [];
   const type = typeAt(rootType, tokens);
-  const value = format === 'go-string' ? goQuote(typeof newValue === 'string' ? newValue : '') : goMarshal(newValue, type);
+  const nilPointer = (newValue === undefined || newValue === null) && isPointerField(parentType, key);
+  const value = format === 'go-string' ? goQuote(typeof newValue === 'string' ? newValue : '') : nilPointer ? GO_NIL_VALUE : goMarshal(newValue, type);
   return [changeAt(tokens, oldValue, newValue, { type: 'Invalid value', field: fieldPathOf(tokens), value, detail: 'field is immutable' })];
 }
 

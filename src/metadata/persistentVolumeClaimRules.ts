@@ -18,6 +18,7 @@ const isNil = (value: JsonValue | undefined) => value === undefined || value ===
  * spec, with what may change put back from the old one, must equal the old spec:
  *
  * - `volumeName` may be set once ("volumeName changes are allowed once");
+ * - a claim with no class (and no beta annotation) may be given a non-empty one;
  * - `storageClassName` may be set to the class the old beta annotation
  *   `volume.beta.kubernetes.io/storage-class` named;
  * - for a `Bound` claim, `resources.requests.storage` and `volumeAttributesClassName` may change.
@@ -44,7 +45,7 @@ export function persistentVolumeClaimChanges(pair: UpdatePair): ImmutableFieldCh
   if (isNil(member(oldSpec, 'volumeName')) || member(oldSpec, 'volumeName') === '') {
     oldClone = withMember(oldClone, 'volumeName', member(newSpec, 'volumeName'));
   }
-  if (storageClassUpgrade(pair)) newClone = withMember(newClone, 'storageClassName', undefined);
+  if (storageClassUpgrade(pair) || storageClassFromNil(pair)) newClone = withMember(newClone, 'storageClassName', undefined);
   const requests = valueAt(newClone, ['resources', 'requests']);
   if (bound && !isNil(requests)) {
     const storage = valueAt(oldSpec, ['resources', 'requests', 'storage']);
@@ -97,6 +98,18 @@ function storageClassUpgrade(pair: UpdatePair): boolean {
     newClass === oldAnnotation &&
     (newAnnotation === undefined || newAnnotation === oldAnnotation)
   );
+}
+
+/**
+ * `validateStorageClassUpgradeFromNil` (RetroactiveDefaultStorageClass, GA since 1.28): a claim
+ * with no class and no beta annotation may be given a class, as the default class controller
+ * does, but not `""`.
+ */
+function storageClassFromNil(pair: UpdatePair): boolean {
+  const annotations = valueAt(pair.old, ['metadata', 'annotations']);
+  const annotated = member(annotations, BETA_STORAGE_CLASS_ANNOTATION) !== undefined;
+  const newClass = valueAt(pair.new, ['spec', 'storageClassName']);
+  return !annotated && isNil(valueAt(pair.old, ['spec', 'storageClassName'])) && typeof newClass === 'string' && newClass !== '';
 }
 
 /**

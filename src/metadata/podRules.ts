@@ -1,7 +1,7 @@
 import type { ImmutableFieldChange } from '../errors/ImmutableFieldError.js';
 import type { JsonValue } from '../json/JsonValue.js';
 import type { TypeRef } from '../schema/SchemaTable.js';
-import { goPrint } from './goFormat.js';
+import { GO_NIL_VALUE, goPrint } from './goFormat.js';
 import { memberType, typeAt } from './goTypes.js';
 import { changeAt, keysOf, member, withMember, type UpdatePair } from './immutableRule.js';
 import { memberEqual, semanticEqual } from './semanticEqual.js';
@@ -70,9 +70,9 @@ export function podChanges(pair: UpdatePair): ImmutableFieldChange[] {
  */
 function activeDeadlineChanges(oldValue: JsonValue | undefined, newValue: JsonValue | undefined): { changes: ImmutableFieldChange[]; stop: boolean } {
   const tokens = ['spec', 'activeDeadlineSeconds'];
-  // Go passes the int64 itself (printed with %v), or the nil *int64 (printed with json.Marshal).
+  // Go passes the int64 itself (printed with %v), or the nil *int64 (printed as the string "null").
   const error = (detail: string, value: number | null) =>
-    changeAt(tokens, oldValue, newValue, { type: 'Invalid value', field: 'spec.activeDeadlineSeconds', value: value === null ? 'null' : goPrint(value), detail });
+    changeAt(tokens, oldValue, newValue, { type: 'Invalid value', field: 'spec.activeDeadlineSeconds', value: value === null ? GO_NIL_VALUE : goPrint(value), detail });
   if (typeof newValue === 'number') {
     if (newValue < 0 || newValue > 2147483647) return { changes: [error('must be between 0 and 2147483647, inclusive', newValue)], stop: true };
     if (typeof oldValue === 'number' && oldValue < newValue) return { changes: [error('must be less than or equal to previous value', newValue)], stop: true };

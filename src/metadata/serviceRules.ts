@@ -1,6 +1,6 @@
 import type { ImmutableFieldChange } from '../errors/ImmutableFieldError.js';
 import type { JsonValue } from '../json/JsonValue.js';
-import { goMarshal } from './goFormat.js';
+import { GO_NIL_VALUE, goMarshal } from './goFormat.js';
 import { changeAt, member, type UpdatePair } from './immutableRule.js';
 
 /** The fields of a Service spec the update rules read, after the API server's defaults. */
@@ -162,7 +162,13 @@ function loadBalancerClassChanges(oldSpec: ServiceSpec, spec: ServiceSpec): Immu
   const newClass = spec.loadBalancerClass ?? null;
   if (oldClass === newClass) return [];
   return [
-    invalid(['spec', 'loadBalancerClass'], oldSpec.loadBalancerClass, spec.loadBalancerClass, 'spec.loadBalancerClass', newClass, 'may not change once set'),
+    // A *string: nil prints as the string "null".
+    changeAt(['spec', 'loadBalancerClass'], oldSpec.loadBalancerClass, spec.loadBalancerClass, {
+      type: 'Invalid value',
+      field: 'spec.loadBalancerClass',
+      value: newClass === null ? GO_NIL_VALUE : goMarshal(newClass),
+      detail: 'may not change once set',
+    }),
   ];
 }
 

@@ -130,7 +130,7 @@ describe('Service', () => {
       'spec.healthCheckNodePort: Forbidden: field is immutable',
     ]);
     expect(messages(lb, withSpec(lb, { loadBalancerClass: null, healthCheckNodePort: null }))).toEqual([
-      'spec.loadBalancerClass: Invalid value: null: may not change once set',
+      'spec.loadBalancerClass: Invalid value: "null": may not change once set',
     ]);
     expect(messages(lb, withSpec(lb, { externalTrafficPolicy: 'Cluster', healthCheckNodePort: 30002 }))).toEqual([]);
   });
@@ -172,6 +172,15 @@ describe('PersistentVolumeClaim', () => {
       spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } },
     };
     expect(messages(annotated, withSpec(annotated, { storageClassName: 'fast' }))).toEqual([]);
+    expect(messages(annotated, withSpec(annotated, { storageClassName: 'slow' }))).toEqual([SPEC]);
+  });
+
+  it('lets a claim with no class and no beta annotation be given one (retroactive default class), but not ""', () => {
+    const classless = { ...claim, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } } };
+    expect(messages(classless, withSpec(classless, { storageClassName: 'slow' }))).toEqual([]);
+    expect(messages(classless, withSpec(classless, { storageClassName: '' }))).toEqual([SPEC]);
+    expect(messages(claim, withSpec(claim, { storageClassName: 'slow' }))).toEqual([SPEC]);
+    const annotated = { ...classless, metadata: { name: 'data', annotations: { 'volume.beta.kubernetes.io/storage-class': 'fast' } } };
     expect(messages(annotated, withSpec(annotated, { storageClassName: 'slow' }))).toEqual([SPEC]);
   });
 

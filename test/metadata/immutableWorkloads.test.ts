@@ -35,7 +35,8 @@ describe('Deployment, ReplicaSet, DaemonSet: spec.selector', () => {
     }
     const without: Obj = { ...deployment, spec: { template } };
     expect(messages(without, deployment)).toEqual(['spec.selector: Invalid value: {"matchLabels":{"app":"web"}}: field is immutable']);
-    expect(messages(deployment, without)).toEqual(['spec.selector: Invalid value: null: field is immutable']);
+    // A nil pointer is printed as the Go string "null", quoted (checked against kube-apiserver 1.33, test/e2e/immutable).
+    expect(messages(deployment, without)).toEqual(['spec.selector: Invalid value: "null": field is immutable']);
     // A nil selector is not an empty one.
     expect(messages(without, withSpec(without, { selector: {} }))).toEqual(['spec.selector: Invalid value: {}: field is immutable']);
   });
@@ -249,7 +250,7 @@ describe('Pod', () => {
       'spec.activeDeadlineSeconds: Invalid value: 200: must be less than or equal to previous value',
     ]);
     expect(messages(pod, withSpec(pod, { activeDeadlineSeconds: null }))).toEqual([
-      'spec.activeDeadlineSeconds: Invalid value: null: must not update from a positive integer to nil value',
+      'spec.activeDeadlineSeconds: Invalid value: "null": must not update from a positive integer to nil value',
     ]);
     expect(messages(pod, withSpec(pod, { tolerations: [{ key: 'a', operator: 'Exists', effect: 'NoSchedule' }] }))).toEqual([
       'spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds',
