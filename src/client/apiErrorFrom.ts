@@ -37,8 +37,11 @@ const ACCEPTED = /accepted media types include:\s*(.*)$/s;
  * - 409 → `ConflictError` (`API_CONFLICT`);
  * - 415 → `UnsupportedMediaTypeError` (`UNSUPPORTED_MEDIA_TYPE`), with the media types the
  *   server listed in its message (`accepted media types include: …`) as `acceptedMediaTypes`;
- * - 422 whose message or `details.causes` say "field is immutable" → `ImmutableFieldError`
- *   (`IMMUTABLE_FIELD`), one change per cause, with the field, its JSON Pointer, the refused value
+ * - 422 whose `details.causes` (or, without causes, its message) say a field is immutable
+ *   ("field is immutable", "may not change once set", or a CRD rule's "… is immutable") →
+ *   `ImmutableFieldError` (`IMMUTABLE_FIELD`), one change per such cause, with the field, its JSON
+ *   Pointer, the refused value when the server printed it as JSON (a string, a number; not the Go
+ *   syntax kube-apiserver 1.33 prints a struct or a list in, nor the schema type a CRD rule prints)
  *   and the server's words;
  * - anything else → `ApiError` (`API_ERROR`) with `statusCode` and the `Status`.
  *

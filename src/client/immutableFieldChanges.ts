@@ -1,13 +1,20 @@
 import { formatJsonPointer, type ImmutableFieldChange, type JsonValue } from 'kubepatch';
 import { isJsonObject } from '../json/ownProperty.js';
 
-const IMMUTABLE = /immutable|may not change once set/;
+/**
+ * The words of a refused change to a field that may not change: apimachinery's "field is
+ * immutable", "may not change once set" (a Service's clusterIP), and the "… is immutable" of a
+ * CRD's validation rule (Argo Rollouts v1.9.1: ".spec.selector is immutable").
+ */
+const IMMUTABLE = /\bimmutable\b|may not change once set/;
 
 /** True when a 422 `Status` says a field is immutable, in its message or one of its causes. */
 export function saysFieldIsImmutable(status: Readonly<Record<string, unknown>> | undefined): boolean {
   if (status === undefined) return false;
-  const message = typeof status.message === 'string' ? status.message : '';
-  return message.includes('field is immutable') || causesOf(status).some((cause) => cause.message.includes('field is immutable'));
+  // The causes, when there are any, say it field by field; the message also names the fields.
+  const causes = causesOf(status);
+  if (causes.length > 0) return causes.some((cause) => IMMUTABLE.test(cause.message));
+  return typeof status.message === 'string' && IMMUTABLE.test(status.message);
 }
 
 /**
@@ -55,12 +62,23 @@ export function pointerOf(field: string): string {
   return formatJsonPointer(tokens);
 }
 
-/** The value of `Invalid value: <value>: <detail>`, which Go renders as JSON for every value it prints; `undefined` when unreadable. */
+/**
+ * A CRD validation rule (CEL) prints the schema type of the field where others print its value:
+ * `Invalid value: "object": .spec.selector is immutable`. Such a word says nothing of the value.
+ */
+const SCHEMA_TYPES: ReadonlySet<JsonValue> = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean']);
+
+/**
+ * The value of `Invalid value: <value>: <detail>` when it is JSON: a string is printed quoted, a
+ * number or a boolean as it is; kube-apiserver 1.33 prints a struct, a map or a slice in Go syntax
+ * (`v1.LabelSelector{…}`, `[]string{"10.0.0.1"}`), which is not read. `undefined` when unreadable.
+ */
 function invalidValueOf(body: string): JsonValue | undefined {
   const match = /^Invalid value: (.*): [^:]*$/s.exec(body);
   if (match?.[1] === undefined) return undefined;
   try {
-    return JSON.parse(match[1]) as JsonValue;
+    const value = JSON.parse(match[1]) as JsonValue;
+    return SCHEMA_TYPES.has(value) ? undefined : value;
   } catch {
     return undefined;
   }

@@ -70,6 +70,30 @@ describe('apiErrorFrom', () => {
     ]);
   });
 
+  // The Statuses of kube-apiserver 1.33 as test/e2e/client/immutableFields.test.ts meets them.
+  it('recognises the words of kube-apiserver 1.33: "may not change once set" alone, and a CRD rule\'s "… is immutable"', () => {
+    const clusterIP = { reason: 'FieldValueInvalid', message: 'Invalid value: []string{"10.0.0.99"}: may not change once set', field: 'spec.clusterIPs[0]' };
+    const service = status(422, 'Invalid', `Service "svc" is invalid: spec.clusterIPs[0]: ${clusterIP.message}`, { name: 'svc', kind: 'Service', causes: [clusterIP] });
+    expect((apiErrorFrom({ code: 422, body: service }) as ImmutableFieldError).changes).toEqual([
+      { path: '/spec/clusterIPs/0', field: 'spec.clusterIPs[0]', old: undefined, new: undefined, message: `spec.clusterIPs[0]: ${clusterIP.message}` },
+    ]);
+    const rule = { reason: 'FieldValueInvalid', message: 'Invalid value: "object": .spec.selector is immutable', field: 'spec.selector' };
+    const rollout = status(422, 'Invalid', `Rollout.argoproj.io "web" is invalid: spec.selector: ${rule.message}`, { name: 'web', kind: 'Rollout', causes: [rule] });
+    const error = apiErrorFrom({ code: 422, body: rollout });
+    expect(error).toBeInstanceOf(ImmutableFieldError);
+    // "object" is the schema type CEL prints, not the refused value.
+    expect((error as ImmutableFieldError).changes).toEqual([
+      { path: '/spec/selector', field: 'spec.selector', old: undefined, new: undefined, message: `spec.selector: ${rule.message}` },
+    ]);
+  });
+
+  it('does not read a Go-syntax value as the refused one', () => {
+    const message = 'Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"x"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable';
+    const cause = { reason: 'FieldValueInvalid', message, field: 'spec.selector' };
+    const error = apiErrorFrom({ code: 422, body: status(422, 'Invalid', `Deployment.apps "d" is invalid: spec.selector: ${message}`, { causes: [cause] }) });
+    expect((error as ImmutableFieldError).changes).toEqual([{ path: '/spec/selector', field: 'spec.selector', old: undefined, new: undefined, message: `spec.selector: ${message}` }]);
+  });
+
   it('maps other refusals to ApiError, a 422 without "field is immutable" included, and keeps a text body', () => {
     const invalid = apiErrorFrom({ code: 422, body: status(422, 'Invalid', 'ReplicaSet.apps "x" is invalid: spec.replicas: Invalid value: -1') });
     expect(invalid.constructor).toBe(ApiError);

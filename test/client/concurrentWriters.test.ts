@@ -15,6 +15,10 @@ const { updateWithFallbackToPatch, getObject } = client;
  * write is recorded with the resourceVersion of the object the server answered; for every key, the
  * final object must hold the value of the last write to it (by resourceVersion): nothing lost to a
  * stale copy, and never an empty `scale-down-deadline`.
+ *
+ * Stays on the fake server: it needs request capture and every version the server stored (its
+ * history), at a scale (1,000 updates) the real server cannot take on a CI machine in seconds;
+ * test/e2e/client/concurrentWriters.test.ts runs 8 writers × 15 updates on the real one.
  */
 
 const UPDATES_PER_WRITER = 125;
@@ -120,9 +124,7 @@ describe('updateWithFallbackToPatch under load', () => {
         cached = stored;
       }
     };
-    const started = Date.now();
     await Promise.all(writers.map(run));
-    const elapsed = Date.now() - started;
 
     expect(mismatches).toEqual([]);
     expect(new Set(writes.map((w) => `${w.writer}`)).size).toBe(8);
@@ -151,6 +153,5 @@ describe('updateWithFallbackToPatch under load', () => {
     expect(count('PATCH', 200)).toBeGreaterThan(100);
     expect(count('PUT', 200) + count('PATCH', 200) + count('GET', 200)).toBeGreaterThan(1000);
     expect(server.requests.every((r) => r.method !== 'PATCH' || r.contentType === 'application/merge-patch+json')).toBe(true);
-    expect(elapsed).toBeLessThan(25_000);
   });
 });

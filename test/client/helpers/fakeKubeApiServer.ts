@@ -14,13 +14,23 @@ import { apiVersionOf, discoveryOf, groupKind, qualified, RESOURCE_TYPES, type R
 import { conflict, invalidOptions, StatusAnswer } from './kubeStatus.js';
 
 /**
- * A loopback stand-in for the Kubernetes API server, faithful where kubepatch/client depends on it:
- * objects carry a `resourceVersion` bumped on every write; a PUT with a stale one gets the real
- * 409 `Status`; PATCH applies JSON, merge and strategic merge patches with kubepatch's own engines
- * and refuses a strategic merge patch to a custom resource with the real 415; a changed selector
- * of a Deployment or ReplicaSet gets the real 422 "field is immutable"; server-side apply checks
- * `fieldManager`, `force` and `managedFields` like the real one (its merge is a plain merge, not
- * structured-merge-diff). Every request is logged with the Content-Type it carried.
+ * A loopback stand-in for the Kubernetes API server, kept only for what the real one
+ * (kubepatch/envtest, test/e2e/) cannot give on demand: request capture (the method, URL,
+ * Content-Type and body kubepatch/client or client-node sent, and that nothing was sent), a
+ * conflict forced before every PATCH (`beforePatch`) to drive the retry and backoff logic, the
+ * history of every version stored, a plain http:// server, and load at a scale a CI machine runs
+ * in seconds. No claim about what the server does rests on it alone: every answer it mimics (the
+ * 409, the 415 and its media types, the 422 "field is immutable", what a patch stores) is checked
+ * against kube-apiserver in test/e2e/client/.
+ *
+ * How it mimics: objects carry a `resourceVersion` bumped on every write; a PUT with a stale one
+ * gets the real 409 `Status`; PATCH applies JSON, merge and strategic merge patches with
+ * kubepatch's own engines and refuses a strategic merge patch to a custom resource with the real
+ * 415; a changed selector of a Deployment or ReplicaSet gets the real 422 "field is immutable"
+ * (the value printed in Go syntax, as kube-apiserver 1.33 does); server-side apply checks
+ * `fieldManager`, `force` and `managedFields` like the real one, but its merge is a plain merge,
+ * not structured-merge-diff, and its managedFields are a sketch. Every request is logged with the
+ * Content-Type it carried.
  */
 
 /** One request the server received. */
@@ -199,6 +209,8 @@ export class FakeKubeApiServer {
   ): JsonObject {
     const accepted = type.builtIn ? [JSON_PATCH, MERGE_PATCH, STRATEGIC_PATCH, APPLY_PATCH] : [JSON_PATCH, MERGE_PATCH, APPLY_PATCH];
     if (contentType === undefined || !accepted.includes(contentType)) {
+      // A built-in kind's route refuses a type it does not list before any handler, without a list.
+      if (type.builtIn) throw new StatusAnswer(415, 'UnsupportedMediaType', '415: Unsupported Media Type', {});
       const message = `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`;
       throw new StatusAnswer(415, 'UnsupportedMediaType', message);
     }
@@ -262,7 +274,7 @@ export class FakeKubeApiServer {
     const spec = isObject(next.spec) ? next.spec : {};
     const oldSpec = isObject(stored.spec) ? stored.spec : {};
     if (type.immutableSelector && JSON.stringify(spec.selector) !== JSON.stringify(oldSpec.selector)) {
-      const value = JSON.stringify(spec.selector ?? null);
+      const value = goLabelSelector(spec.selector);
       const cause = { reason: 'FieldValueInvalid', message: `Invalid value: ${value}: field is immutable`, field: 'spec.selector' };
       throw new StatusAnswer(422, 'Invalid', `${groupKind(type)} "${name}" is invalid: spec.selector: ${cause.message}`, {
         name,
@@ -311,4 +323,15 @@ function jsonTypeOf(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   if (value === null) return 'null';
   return typeof value === 'object' ? 'object' : typeof value;
+}
+
+/** A label selector as kube-apiserver 1.33 prints it in a 422 (Go's `%#v`, map keys sorted). */
+function goLabelSelector(selector: JsonValue | undefined): string {
+  const matchLabels = isObject(selector) && isObject(selector.matchLabels) ? selector.matchLabels : {};
+  if (isObject(selector) && selector.matchExpressions !== undefined) throw new Error('fake API server: cannot print matchExpressions');
+  const labels = Object.keys(matchLabels)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${JSON.stringify(matchLabels[key])}`)
+    .join(', ');
+  return `v1.LabelSelector{MatchLabels:map[string]string{${labels}}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}`;
 }
