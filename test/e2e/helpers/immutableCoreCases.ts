@@ -1,6 +1,6 @@
 
 import { uniqueName } from './envtest.js';
-import type { Random } from './immutableRandom.js';
+import type { Random } from './seededRandom.js';
 import type { UpdateCase } from './immutableRunner.js';
 import { serverOk } from './serverRequest.js';
 

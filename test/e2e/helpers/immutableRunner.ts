@@ -1,5 +1,5 @@
 import type { JsonObject } from 'kubepatch';
-import { seededRandom, type Random } from './immutableRandom.js';
+import { Random } from './seededRandom.js';
 import { compareFieldErrors, isImmutabilityError, kubepatchFieldErrors, serverFieldErrors } from './immutableServerErrors.js';
 import { serverOk, serverRequest } from './serverRequest.js';
 
@@ -46,7 +46,7 @@ export async function runRandomUpdates(
   testCase: UpdateCase,
   options: { namespace: string; seed: number; updates: number; perObject: number },
 ): Promise<UpdateReport> {
-  const random = seededRandom(options.seed);
+  const random = new Random(options.seed);
   const report: UpdateReport = { accepted: 0, refused: 0, disagreements: [], otherwiseInvalid: [], notCompared: [], valueFormat: new Set() };
   let stored: JsonObject | undefined;
   let url = '';

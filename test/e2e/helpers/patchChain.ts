@@ -5,7 +5,7 @@ import { serverOk } from './serverRequest.js';
 import { describeCase, disagreement, inGroups, runCase, serverTestQuirk, type CaseOutcome, type Engine } from './patchCompare.js';
 import type { PatchKind } from './patchKinds.js';
 import type { Obj } from './patchPodTemplate.js';
-import { Random } from './patchRandom.js';
+import { Random } from './seededRandom.js';
 
 /** A patch of a step, and optionally a further check of kubepatch's result (a failure message, or undefined). */
 export interface StepPatch {

@@ -3,7 +3,7 @@
 // `$retainKeys`, keyed-list edits, reorders and nulls. Every patch is valid and gives an object the
 // server accepts and has nothing to default in (see patchPodTemplate.ts).
 import { CONTAINER_NAMES, newContainer, newEnvVar, newPort, newVolume, type Obj } from './patchPodTemplate.js';
-import type { Random } from './patchRandom.js';
+import type { Random } from './seededRandom.js';
 
 const FINALIZERS = ['example.com/cleanup', 'example.com/backup', 'example.com/audit', 'example.com/extra'];
 

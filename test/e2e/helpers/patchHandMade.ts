@@ -5,7 +5,7 @@
 // and gives an object the server accepts with nothing to default in.
 import type { JsonPatchOperation } from 'kubepatch';
 import type { Obj } from './patchPodTemplate.js';
-import type { Random } from './patchRandom.js';
+import type { Random } from './seededRandom.js';
 
 const podSpecOf = (object: Obj): Obj | undefined => object.spec?.template?.spec ?? (object.kind === 'Pod' ? object.spec : undefined);
 const podSpecPath = (object: Obj) => (object.kind === 'Pod' ? '/spec' : '/spec/template/spec');

@@ -3,7 +3,7 @@
 // edit follows: the server must accept the result and must have nothing to default in it).
 import { rolloutSchema, schemaFor, type PatchSchema } from 'kubepatch';
 import { editPodTemplate, newPodSpec, newTemplateLabels, type Obj } from './patchPodTemplate.js';
-import type { Random } from './patchRandom.js';
+import type { Random } from './seededRandom.js';
 
 export interface PatchKind {
   readonly kind: string;

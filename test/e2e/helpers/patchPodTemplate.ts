@@ -6,7 +6,7 @@
 // and no edit removes a defaulted field. Values are canonical (quantities as the server prints
 // them), and no edit sets an `omitempty` field to its zero value (false, 0, ""), which the server
 // would drop.
-import type { Random } from './patchRandom.js';
+import type { Random } from './seededRandom.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain JSON as the server sends it
 export type Obj = Record<string, any>;

@@ -26,7 +26,7 @@ import { runChains, type StepPatch } from '../helpers/patchChain.js';
 import { comparable, sortKeys, type CaseOutcome, type Engine } from '../helpers/patchCompare.js';
 import { ALL_KINDS, type PatchKind } from '../helpers/patchKinds.js';
 import type { Obj } from '../helpers/patchPodTemplate.js';
-import type { Random } from '../helpers/patchRandom.js';
+import type { Random } from '../helpers/seededRandom.js';
 import { createNamespace } from '../helpers/serverRequest.js';
 
 const CHAINS_PER_KIND = 6;

@@ -23,7 +23,7 @@ import { skipReason, uniqueName } from '../helpers/envtest.js';
 import { runCase, type Engine } from '../helpers/patchCompare.js';
 import { ALL_KINDS, DEPLOYMENT, type PatchKind } from '../helpers/patchKinds.js';
 import type { Obj } from '../helpers/patchPodTemplate.js';
-import { Random } from '../helpers/patchRandom.js';
+import { Random } from '../helpers/seededRandom.js';
 import { createNamespace, serverOk } from '../helpers/serverRequest.js';
 
 const OBJECTS_PER_KIND = 2;

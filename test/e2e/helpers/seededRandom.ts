@@ -1,5 +1,5 @@
-// A small seeded PRNG for the patch differential suites (test/e2e/patch): the same seed gives the
-// same objects, edits and patches on every run. The seed is the fast-check global seed of
+// A small seeded PRNG for the e2e suites (patches, immutable fields): the same seed gives the
+// same objects, edits and updates on every run. The seed is the fast-check global seed of
 // test/setup.ts (FC_SEED overrides it there and here), mixed with a per-suite label.
 import fc from 'fast-check';
 
