@@ -110,7 +110,8 @@ export type { IgnoreRule, SemanticDiffOptions, SemanticNormalizeOptions } from '
 export { isRealChange } from './semantic/isRealChange.js';
 export { formatKubernetesPath, parseKubernetesPath, type PathSegment } from './semantic/kubernetesPath.js';
 export { IGNORED_FIELDS } from './semantic/ignoreRules.js';
-export { SERVER_DEFAULTS, type ServerDefault } from './semantic/serverDefaults.js';
+export type { ServerDefault, ServerDefaultContext } from './semantic/ServerDefault.js';
+export { SERVER_DEFAULTS } from './semantic/serverDefaultsTable.js';
 export { SECRET_MASK } from './semantic/secretMask.js';
 export { diffRollout } from './rollout/diffRollout.js';
 export type {

@@ -16,7 +16,9 @@ import type { FieldDef } from '../schema/SchemaTable.js';
  * - `[]` for a list field and `{}` for a map field the schema knows: an empty slice or map decodes
  *   like a nil one, and `apiequality.Semantic.DeepEqual` holds them equal;
  * - `{}` for a struct field that is not a Go pointer (`resources: {}`): absent and `{}` decode to
- *   the same zero struct, which is why the API server shows `resources: {}` back. A pointer
+ *   the same zero struct, which is why the API server shows `resources: {}` back (and the same for
+ *   an object whose members are all `null`, such as the `metadata: { creationTimestamp: null }` the
+ *   server writes in a CronJob's `jobTemplate`). A pointer
  *   (`securityContext`) is different: nil is not a pointer to an empty struct;
  * - `""`, `0`, `false` for a scalar field that the built-in schema marks `omitempty` and that is
  *   not a pointer: a pointer's zero value is a value (`replicas: 0`, `storageClassName: ""`).
@@ -31,8 +33,11 @@ export function emptyEqualsAbsent(value: JsonValue, parent: PatchSchema | undefi
   const type = field.schema.type;
   if (Array.isArray(value)) return value.length === 0 && type.kind === 'list';
   if (isJsonObject(value)) {
-    if (jsonKeys(value).length > 0) return false;
-    return type.kind === 'map' || (type.kind === 'struct' && !isPointerField(parent.type, key));
+    const keys = jsonKeys(value);
+    if (keys.some((member) => value[member] !== null)) return false;
+    // `{ creationTimestamp: null }` (how Go writes an empty ObjectMeta) decodes to the zero struct
+    // too; in a map, a `null` entry is an entry.
+    return (type.kind === 'map' && keys.length === 0) || (type.kind === 'struct' && !isPointerField(parent.type, key));
   }
   const zero = value === '' || value === 0 || value === false;
   const builtIn = parent.type.ref.startsWith('io.k8s.');
