@@ -35,6 +35,7 @@ export type {
   TestOperation,
 } from './patch/json-patch/JsonPatchOperation.js';
 export { applyJsonPatch } from './patch/json-patch/applyJsonPatch.js';
+export type { ApplyJsonPatchOptions } from './patch/json-patch/JsonPatchOptions.js';
 export { createJsonPatch, type CreateJsonPatchOptions } from './patch/json-patch/createJsonPatch.js';
 
 export type { MergePatchOptions } from './patch/merge-patch/MergePatchOptions.js';

@@ -1,6 +1,7 @@
 import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
 import { readTypeMeta, type GroupVersionKind, type TypeMeta } from './GroupVersionKind.js';
 import { PATCH_CONTENT_TYPES } from './PatchType.js';
+import { removedApiVersion } from './removedApiVersions.js';
 import { isBuiltinKind } from './schemaFor.js';
 
 /**
@@ -34,7 +35,13 @@ export interface PatchTypeChoice {
  *
  * Takes the same arguments as {@link schemaFor}: `apiVersion` and `kind`, a manifest, or a
  * {@link GroupVersionKind}. Throws {@link InvalidDocumentError} (`INVALID_DOCUMENT`) when they
- * do not name a kind (no string `apiVersion` and `kind`).
+ * do not name a kind (no string `apiVersion` and `kind`), and (path `/apiVersion`) when they name
+ * a built-in kind under a group version that Kubernetes 1.33 no longer serves, such as
+ * `apps/v1beta2`, `extensions/v1beta1` or `policy/v1beta1`: the API server answers any request for
+ * it with 404 Not Found, whatever the patch format, so no choice would be right. The message names
+ * the release that removed it and the served apiVersion to convert to (`apps/v1` for an
+ * `extensions/v1beta1` Deployment), or says that the kind itself is gone (PodSecurityPolicy).
+ * {@link schemaFor} still answers for these kinds, to read and diff old manifests.
  *
  * @example
  * ```ts
@@ -43,6 +50,8 @@ export interface PatchTypeChoice {
  * patchTypeFor({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout' });
  * // { type: 'merge', contentType: 'application/merge-patch+json',
  * //   reason: 'argoproj.io/v1alpha1 Rollout is not a built-in kind of Kubernetes 1.33 …' }
+ * patchTypeFor('extensions/v1beta1', 'Deployment');
+ * // throws InvalidDocumentError INVALID_DOCUMENT: '… removed in 1.22 … convert the object to apps/v1 …'
  * ```
  * @public
  */
@@ -55,6 +64,17 @@ export function patchTypeFor<T extends TypeMeta | GroupVersionKind>(
     throw new InvalidDocumentError(message, { input: 'object' });
   }
   const name = `${typeMeta.apiVersion} ${typeMeta.kind}`;
+  const removed = removedApiVersion(typeMeta);
+  if (removed !== undefined) {
+    const instead =
+      removed.servedAs.length > 0
+        ? `convert the object to ${removed.servedAs.join(' or ')} (the \`kubectl convert\` plugin does) and patch that`
+        : `no served version has a ${typeMeta.kind}: the kind itself was removed`;
+    throw new InvalidDocumentError(
+      `${name} is not served by Kubernetes 1.33: ${typeMeta.apiVersion} was removed in ${removed.removedIn}, and the API server answers 404 Not Found for it; ${instead}`,
+      { input: 'object', path: '/apiVersion' },
+    );
+  }
   if (isBuiltinKind(typeMeta)) {
     return {
       type: 'strategic',

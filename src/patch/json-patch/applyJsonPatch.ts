@@ -1,9 +1,12 @@
+import { InvalidPatchError } from '../../errors/InvalidPatchError.js';
 import { PatchTestFailedError } from '../../errors/PatchTestFailedError.js';
 import { assertJsonValue } from '../../json/assertJsonValue.js';
 import { cloneJson } from '../../json/cloneJson.js';
 import { jsonEqual } from '../../json/jsonEqual.js';
 import type { JsonInput, JsonValue } from '../../json/JsonValue.js';
+import { applyKubernetesJsonPatch } from './applyKubernetesJsonPatch.js';
 import type { JsonPatch } from './JsonPatchOperation.js';
+import type { ApplyJsonPatchOptions } from './JsonPatchOptions.js';
 import { readOperations, type ReadOperation } from './readOperations.js';
 import { WorkingDocument } from './WorkingDocument.js';
 
@@ -18,6 +21,10 @@ import { WorkingDocument } from './WorkingDocument.js';
  * - **Strict pointers**: members are matched as own properties, so `/__proto__/x` reads and writes
  *   a key named `__proto__` like any other and never a prototype; array indexes must be canonical
  *   (`01` and `-1` are errors) and within bounds; `-` is accepted only where `add` appends.
+ * - **`{ semantics: 'kubernetes' }`** applies the patch as the API server does instead (Go's
+ *   evanphx/json-patch v4): `-1` is the last element, `01` is 1, `replace` of a missing member adds
+ *   it, a `test` of `null` passes on a missing member, `copy` from a missing member copies `null`,
+ *   and a `test` of a string holding `<`, `>` or `&` fails (see {@link ApplyJsonPatchOptions}).
  *
  * @example
  * ```ts
@@ -34,9 +41,14 @@ import { WorkingDocument } from './WorkingDocument.js';
  * @throws {@link InvalidDocumentError} when an argument is not a JSON value.
  * @public
  */
-export function applyJsonPatch(document: JsonInput, patch: JsonPatch): JsonValue {
+export function applyJsonPatch(document: JsonInput, patch: JsonPatch, options: ApplyJsonPatchOptions = {}): JsonValue {
   assertJsonValue(document, 'document');
+  const semantics = options.semantics ?? 'rfc6902';
+  if (semantics !== 'rfc6902' && semantics !== 'kubernetes') {
+    throw new InvalidPatchError(`options.semantics must be 'rfc6902' or 'kubernetes', not ${JSON.stringify(semantics)}`, { input: 'options', path: '' });
+  }
   const operations = readOperations(patch);
+  if (semantics === 'kubernetes') return applyKubernetesJsonPatch(document, operations);
   let current = 0;
   const working = new WorkingDocument(document, () => current);
   for (const operation of operations) {

@@ -1,3 +1,4 @@
+import { InvalidPatchError } from '../../errors/InvalidPatchError.js';
 import { assertJsonValue } from '../../json/assertJsonValue.js';
 import { cloneJson } from '../../json/cloneJson.js';
 import { jsonEqual } from '../../json/jsonEqual.js';
@@ -31,6 +32,19 @@ export interface CreateJsonPatchOptions {
    * Default: `false`.
    */
   readonly guard?: boolean;
+  /**
+   * Whose `test` the guards (of `guard` and of keyed lists) are written for.
+   *
+   * - `'rfc6902'`: one `test` of the whole original element (or key).
+   * - `'kubernetes'`: `test`s the API server can pass. It compares strings as JSON text and writes
+   *   the stored object's `<`, `>` and `&` escaped, so a `test` of an equal string holding one of
+   *   them fails there (422), and it crashes on a `test` comparing an array that holds `null`. An
+   *   element holding either is tested part by part instead (members, elements), and strings
+   *   holding those characters are left untested: the guard then checks the rest of the element.
+   *
+   * Default: `'rfc6902'`.
+   */
+  readonly semantics?: 'rfc6902' | 'kubernetes';
   /**
    * The schema of the documents ({@link schemaFor}, {@link schemaFromCRD}, …). Lists with keys
    * (a merge key such as `name`, or server-side-apply list-map keys such as `containerPort` and
@@ -86,9 +100,13 @@ export interface CreateJsonPatchOptions {
 export function createJsonPatch(from: JsonInput, to: JsonInput, options: CreateJsonPatchOptions = {}): JsonPatchOperation[] {
   assertJsonValue(from, 'from');
   assertJsonValue(to, 'to');
+  if (options.semantics !== undefined && options.semantics !== 'rfc6902' && options.semantics !== 'kubernetes') {
+    throw new InvalidPatchError(`options.semantics must be 'rfc6902' or 'kubernetes', not ${JSON.stringify(options.semantics)}`, { input: 'options', path: '' });
+  }
   const operations: JsonPatchOperation[] = [];
   const context: JsonDiffContext = {
     guard: options.guard === true,
+    semantics: options.semantics === 'kubernetes' ? 'kubernetes' : 'rfc6902',
     operations,
     diffValues: (a, b, path, field) => diffValues(a, b, path, field, context),
   };

@@ -6,6 +6,7 @@ import { escapePointerToken } from '../../json/pointer.js';
 import type { PatchMeta } from '../../schema/SchemaTable.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
+import { serverSafeTests } from './serverSafeTests.js';
 import type { JsonDiffContext } from './JsonDiffContext.js';
 import { FenwickTree } from './FenwickTree.js';
 import { longestIncreasingByFirst } from './longestIncreasing.js';
@@ -59,7 +60,7 @@ export function diffKeyedList(
       survivors.push(element as JsonObject);
     } else {
       const elementPath = `${path}/${survivors.length}`;
-      context.operations.push(...keyTests(element as JsonObject, keys, elementPath), { op: 'remove', path: elementPath });
+      context.operations.push(...keyTests(element as JsonObject, keys, elementPath, context), { op: 'remove', path: elementPath });
     }
   });
 
@@ -79,12 +80,12 @@ export function diffKeyedList(
       const fromPath = `${path}/${occupied.countBefore(slot)}`;
       occupied.add(slot, -1);
       slot = plan.finalSlot[j]!;
-      context.operations.push(...keyTests(existing, keys, fromPath), { op: 'move', from: fromPath, path: `${path}/${occupied.countBefore(slot)}` });
+      context.operations.push(...keyTests(existing, keys, fromPath, context), { op: 'move', from: fromPath, path: `${path}/${occupied.countBefore(slot)}` });
       occupied.add(slot, 1);
     }
     if (jsonEqual(existing, target)) return;
     const elementPath = `${path}/${occupied.countBefore(slot)}`;
-    context.operations.push(...keyTests(existing, keys, elementPath));
+    context.operations.push(...keyTests(existing, keys, elementPath, context));
     context.diffValues(existing, target, elementPath, { schema: itemSchema, meta: { patchStrategies: [] } });
   });
   return true;
@@ -165,11 +166,13 @@ function compoundIdentity(element: JsonObject, keys: readonly string[]): string 
   return JSON.stringify(values.map((value) => (value === undefined ? { absent: true } : value)));
 }
 
-function keyTests(element: JsonObject, keys: readonly string[], elementPath: string): JsonPatchOperation[] {
+function keyTests(element: JsonObject, keys: readonly string[], elementPath: string, context: JsonDiffContext): JsonPatchOperation[] {
   const tests: JsonPatchOperation[] = [];
   for (const key of keys) {
     const value = getOwn(element, key);
-    if (value !== undefined) tests.push({ op: 'test', path: `${elementPath}/${escapePointerToken(key)}`, value });
+    if (value === undefined) continue;
+    const path = `${elementPath}/${escapePointerToken(key)}`;
+    tests.push(...(context.semantics === 'kubernetes' ? serverSafeTests(path, value) : [{ op: 'test' as const, path, value }]));
   }
   return tests;
 }

@@ -4,6 +4,7 @@ import type { JsonValue } from '../../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys } from '../../json/ownProperty.js';
 import { structuralHash } from '../../json/structuralHash.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
+import { serverSafeTests } from './serverSafeTests.js';
 import type { JsonDiffContext } from './JsonDiffContext.js';
 import { matchSequences, type EditStep } from './matchSequences.js';
 
@@ -115,5 +116,7 @@ function looksAlike(before: JsonValue, after: JsonValue): boolean {
 }
 
 function guardElement(element: JsonValue, path: string, context: JsonDiffContext): void {
-  if (context.guard) context.operations.push({ op: 'test', path, value: cloneJson(element) });
+  if (!context.guard) return;
+  if (context.semantics === 'kubernetes') context.operations.push(...serverSafeTests(path, element));
+  else context.operations.push({ op: 'test', path, value: cloneJson(element) });
 }
