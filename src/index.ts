@@ -83,7 +83,7 @@ export {
   type LabelKeys,
   type MetadataKeys,
 } from './metadata/MetadataKeys.js';
-export { preserveAnnotations, preserveLabels } from './metadata/preserveMetadata.js';
+export { type MetadataKeySelector, preserveAnnotations, preserveLabels } from './metadata/preserveMetadata.js';
 export { buildFallbackPatch, type FallbackPatch, type FallbackPatchOptions } from './metadata/buildFallbackPatch.js';
 
 export type { Quantity, QuantityFormat, QuantityInput } from './semantic/quantity/Quantity.js';
@@ -121,6 +121,7 @@ export type {
   RolloutReaction,
   RolloutReactionEntry,
   RolloutRisk,
+  RolloutTemplateMatch,
 } from './rollout/RolloutChangeReport.js';
 export { podTemplateGoForm } from './rollout/podTemplateGoForm.js';
 export { formatChanges, type ChangesToFormat, type FormatChangesOptions } from './semantic/formatChanges.js';

@@ -64,6 +64,18 @@ function prepareForUpdate(oldSpec: ServiceSpec, spec: ServiceSpec): ServiceSpec 
 }
 
 /**
+ * The old Service as the API server stores it, for an old object that is a manifest rather than
+ * the stored object: on create, `NormalizeClusterIPs` sets `clusterIPs` to `[clusterIP]` when only
+ * `clusterIP` is given. A stored Service has both, so this changes nothing for one (issue #12,
+ * item 14). (`clusterIPs` without `clusterIP` is refused on create: "must be empty when
+ * `clusterIP` is not specified".)
+ */
+function asStored(spec: ServiceSpec): ServiceSpec {
+  if (needsClusterIP(spec) && spec.clusterIPs.length === 0 && spec.clusterIP !== '') return { ...spec, clusterIPs: [spec.clusterIP] };
+  return spec;
+}
+
+/**
  * Service (pkg/apis/core/validation `ValidateServiceUpdate`): "User can upgrade (add another
  * clusterIP or ipFamily) can downgrade (remove secondary clusterIP or ipFamily) but *CAN NOT*
  * change primary/secondary clusterIP || ipFamily *UNLESS* they are changing from/to/ON
@@ -75,7 +87,7 @@ function prepareForUpdate(oldSpec: ServiceSpec, spec: ServiceSpec): ServiceSpec 
  * @internal
  */
 export function serviceChanges(pair: UpdatePair): ImmutableFieldChange[] {
-  const oldSpec = readSpec(member(pair.old, 'spec'));
+  const oldSpec = asStored(readSpec(member(pair.old, 'spec')));
   const spec = prepareForUpdate(oldSpec, readSpec(member(pair.new, 'spec')));
   return [
     ...clusterIPChanges(oldSpec, spec),

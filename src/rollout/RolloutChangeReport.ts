@@ -74,6 +74,25 @@ export interface RolloutReactionEntry {
 }
 
 /**
+ * How Argo Rollouts' controller finds the ReplicaSet of the new pod template (`FindNewReplicaSet`):
+ *
+ * - `pod-template-hash`: first pass, the template hashes as before, so the current ReplicaSet is
+ *   found by its `rollouts-pod-template-hash` label;
+ * - `template-equality`: the hash differs, but the second pass (`PodTemplateEqualIgnoreHash`:
+ *   the stored ReplicaSet template against the new template with the API server's pod-template
+ *   defaults, quantities by value) finds the current ReplicaSet: an explicit default such as
+ *   `imagePullPolicy: IfNotPresent` or `protocol: TCP`, or `256Mi` written as `268435456`;
+ * - `none`: neither pass finds it: a new ReplicaSet, a new revision.
+ *
+ * @example
+ * ```ts
+ * const match: RolloutTemplateMatch = diffRollout(live, desired).templateMatch;
+ * ```
+ * @public
+ */
+export type RolloutTemplateMatch = 'pod-template-hash' | 'template-equality' | 'none';
+
+/**
  * What {@link diffRollout} returns.
  *
  * @example
@@ -81,6 +100,7 @@ export interface RolloutReactionEntry {
  * const report: RolloutChangeReport = diffRollout(live, desired);
  * report.risk; // 'medium'
  * report.reactions.map((r) => r.reaction); // ['new-revision', 'scale-only']
+ * report.templateMatch; // 'none'
  * ```
  * @public
  */
@@ -91,6 +111,8 @@ export interface RolloutChangeReport {
   readonly reactions: readonly RolloutReactionEntry[];
   /** Every difference, `equivalent` ones included (see {@link SemanticChange}). */
   readonly changes: readonly SemanticChange[];
+  /** Which pass of the controller finds the current ReplicaSet for the new template, `none` for a new revision. */
+  readonly templateMatch: RolloutTemplateMatch;
 }
 
 /**
@@ -105,7 +127,9 @@ export interface RolloutChangeReport {
 export interface DiffRolloutOptions {
   /**
    * The Argo Rollouts release line running in the cluster: it decides the steps hash (see
-   * {@link stepHash}) and whether the CRD makes `spec.selector` immutable (`'1.9'`). Default `'1.9'`.
+   * {@link stepHash}), whether the CRD makes `spec.selector` immutable (`'1.9'`) and how the
+   * second pass of `FindNewReplicaSet` defaults the templates (see {@link RolloutTemplateMatch}).
+   * Default `'1.9'`.
    */
   readonly argoVersion?: ArgoRolloutsVersion;
 }

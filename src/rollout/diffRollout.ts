@@ -4,7 +4,14 @@ import type { JsonInput } from '../json/JsonValue.js';
 import { isJsonObject } from '../json/ownProperty.js';
 import { checkArgoVersion } from './ArgoRolloutsVersion.js';
 import { rolloutChanges } from './rolloutChanges.js';
-import type { DiffRolloutOptions, RolloutChangeReport, RolloutReaction, RolloutReactionEntry, RolloutRisk } from './RolloutChangeReport.js';
+import type {
+  DiffRolloutOptions,
+  RolloutChangeReport,
+  RolloutReaction,
+  RolloutReactionEntry,
+  RolloutRisk,
+  RolloutTemplateMatch,
+} from './RolloutChangeReport.js';
 import { rolloutReactions } from './rolloutReactions.js';
 
 const RISK_RANK: Record<RolloutRisk, number> = { high: 0, medium: 1, low: 2, none: 3 };
@@ -27,11 +34,14 @@ const REACTION_RANK: Record<RolloutReaction, number> = {
  * every {@link RolloutReaction} the change triggers, each with a sentence a person can act on, a
  * risk and the paths that cause it, highest risk first, and the list of differences.
  *
- * - The pod template is compared in the form the controller hashes ({@link podTemplateGoForm}):
- *   `cpu: 1000m` against `cpu: "1"`, or `labels: {}` against none, is no new revision, while
- *   `securityContext: {}` against none is. Quantities compare by value: `256Mi` and `268435456`
- *   hash differently, but the controller's semantic match (`FindNewReplicaSet`, third tier) then
- *   finds the current ReplicaSet, so no new one is made.
+ * - The pod template is compared as the controller looks for its ReplicaSet, in two passes
+ *   (`report.templateMatch`, see {@link RolloutTemplateMatch}): first by the form the controller
+ *   hashes ({@link podTemplateGoForm}: `cpu: 1000m` against `cpu: "1"`, or `labels: {}` against
+ *   none, hashes the same, while `securityContext: {}` against none does not); then by
+ *   `PodTemplateEqualIgnoreHash`, the stored (server-defaulted) template against the new one with
+ *   the API server's pod-template defaults, quantities by value: `256Mi` against `268435456`, or an
+ *   explicit `imagePullPolicy: IfNotPresent` on a tagged image, finds the current ReplicaSet, so no
+ *   new one is made. How the templates are defaulted follows `options.argoVersion`.
  * - The canary steps are compared by {@link stepHash} for `options.argoVersion`.
  * - `spec.replicas` absent or `null` is 1; `spec.paused` absent is `false`.
  * - A changed `spec.selector` is `selector-change`, risk `high`: the v1.9+ CRD makes the API
@@ -72,18 +82,21 @@ export function diffRollout(oldRollout: JsonInput, newRollout: JsonInput, option
   if (!isJsonObject(oldRollout)) throw new InvalidDocumentError('oldRollout: expected a Rollout object', { input: 'oldRollout', path: '' });
   if (!isJsonObject(newRollout)) throw new InvalidDocumentError('newRollout: expected a Rollout object', { input: 'newRollout', path: '' });
 
-  const { changes, templateChanges } = rolloutChanges(oldRollout, newRollout);
+  const { changes, templateChanges, templateMatch } = rolloutChanges(oldRollout, newRollout, argoVersion);
   const real = changes.filter((change) => change.kind !== 'equivalent' && change.kind !== 'duplicate-key');
   const reactions = rolloutReactions({ a: oldRollout, b: newRollout, real, templateChanges, argoVersion });
-  if (reactions.length === 0) reactions.push(noneEntry(changes.filter((change) => change.kind === 'equivalent').map((change) => change.path)));
+  const equivalent = changes.filter((change) => change.kind === 'equivalent').map((change) => change.path);
+  if (reactions.length === 0) reactions.push(noneEntry(equivalent, templateMatch));
   reactions.sort((x, y) => RISK_RANK[x.risk] - RISK_RANK[y.risk] || REACTION_RANK[x.reaction] - REACTION_RANK[y.reaction]);
-  return { risk: reactions[0]!.risk, reactions, changes };
+  return { risk: reactions[0]!.risk, reactions, changes, templateMatch };
 }
 
-function noneEntry(equivalentPaths: readonly string[]): RolloutReactionEntry {
+function noneEntry(equivalentPaths: readonly string[], templateMatch: RolloutTemplateMatch): RolloutReactionEntry {
   const explanation =
     equivalentPaths.length === 0
       ? 'Nothing the controller acts on changes: it does nothing.'
-      : `Nothing the controller acts on changes: the differences (${equivalentPaths.join(', ')}) are the same in the form the controller reads, such as a quantity written differently or an empty map, so it does nothing.`;
+      : templateMatch === 'template-equality'
+        ? `Nothing the controller acts on changes: the pod template hashes differently (${equivalentPaths.join(', ')}), but the controller's second pass, which compares the stored ReplicaSet template with the new one after the API server's defaults and with quantities by value, finds the current ReplicaSet, so there is no new revision and it does nothing.`
+        : `Nothing the controller acts on changes: the differences (${equivalentPaths.join(', ')}) are the same in the form the controller reads, such as a quantity written differently or an empty map, so it does nothing.`;
   return { reaction: 'none', risk: 'none', paths: [], explanation };
 }

@@ -1,32 +1,51 @@
 import type { JsonObject, JsonValue } from '../json/JsonValue.js';
+import { jsonEqual } from '../json/jsonEqual.js';
 import { getOwn, isJsonObject } from '../json/ownProperty.js';
 import { isValidQuantity } from '../semantic/quantity/isValidQuantity.js';
 import type { SemanticChange } from '../semantic/SemanticChange.js';
 import { semanticDiff } from '../semantic/semanticDiff.js';
 import { localRolloutDiff } from './localRolloutDiff.js';
-import { podTemplateValueForm } from './podTemplateGoForm.js';
+import type { ArgoRolloutsVersion } from './ArgoRolloutsVersion.js';
+import { defaultedTemplates } from './defaultedTemplates.js';
+import { podTemplateGoForm, podTemplateValueForm } from './podTemplateGoForm.js';
+import type { RolloutTemplateMatch } from './RolloutChangeReport.js';
 import { rolloutSchema } from './rolloutSchema.js';
 
 /**
  * The differences between two Rollouts, for {@link diffRollout}: {@link semanticDiff} with
  * {@link rolloutSchema} (which ignores `status` and the metadata the API server owns), with its
- * verdicts inside `spec.template` replaced by the controller's: there a difference is real exactly
- * when the Go forms of the two templates ({@link podTemplateGoForm}, quantities by value as
- * `PodTemplateEqualIgnoreHash` compares them) differ there. So `securityContext: {}` against none
- * (Go writes a pointer to an empty struct) is a change, and `cpu: 1000m` against `cpu: "1"` is
- * `equivalent` (`quantity`).
+ * verdicts inside `spec.template` replaced by the controller's. The controller looks for the
+ * ReplicaSet of the new template in two passes (`FindNewReplicaSet`):
  *
- * Also returns the differences between the Go forms of the templates (what makes a new revision).
+ * 1. by the pod-template hash: equal Go forms of the two templates ({@link podTemplateGoForm})
+ *    hash the same, so the current ReplicaSet is found by its label (`pod-template-hash`);
+ * 2. otherwise by `PodTemplateEqualIgnoreHash`: the stored ReplicaSet template and the new template
+ *    after the API server's pod-template defaults ({@link defaultedTemplates}, per release line),
+ *    compared semantically, quantities by value (`template-equality`).
+ *
+ * A difference inside the template is real exactly when the second pass sees it too, so
+ * `securityContext: {}` against none (Go writes a pointer to an empty struct) is a change,
+ * `cpu: 1000m` against `cpu: "1"` is `equivalent` (`quantity`) and an explicit `protocol: TCP` is
+ * `equivalent` (`default`).
+ *
+ * Also returns the differences the second pass sees (what makes a new revision) and which pass
+ * finds the current ReplicaSet.
  *
  * @internal
  */
-export function rolloutChanges(a: JsonObject, b: JsonObject): { changes: SemanticChange[]; templateChanges: SemanticChange[] } {
+export function rolloutChanges(
+  a: JsonObject,
+  b: JsonObject,
+  argoVersion: ArgoRolloutsVersion = '1.9',
+): { changes: SemanticChange[]; templateChanges: SemanticChange[]; templateMatch: RolloutTemplateMatch } {
   const templatePrefix = [{ field: 'spec' }, { field: 'template' }] as const;
-  const templateChanges = localRolloutDiff(
-    podTemplateValueForm(objectAt(a, 'spec', 'template')),
-    podTemplateValueForm(objectAt(b, 'spec', 'template')),
-    templatePrefix,
-  );
+  const templateA = objectAt(a, 'spec', 'template');
+  const templateB = objectAt(b, 'spec', 'template');
+  const written = localRolloutDiff(podTemplateValueForm(templateA), podTemplateValueForm(templateB), templatePrefix);
+  const defaulted = defaultedTemplates(templateA, templateB, argoVersion);
+  const templateChanges = localRolloutDiff(podTemplateValueForm(defaulted.live), podTemplateValueForm(defaulted.desired), templatePrefix);
+  const sameHash = jsonEqual(podTemplateGoForm(templateA), podTemplateGoForm(templateB));
+  const templateMatch: RolloutTemplateMatch = sameHash ? 'pod-template-hash' : templateChanges.length === 0 ? 'template-equality' : 'none';
   const changes = semanticDiff(a, b, { schema: rolloutSchema() }).map((change): SemanticChange => {
     if (!within(change.path, 'spec.template') || change.kind === 'reordered' || change.kind === 'duplicate-key') return change;
     const real = templateChanges.some((goChange) => related(goChange, change));
@@ -34,16 +53,20 @@ export function rolloutChanges(a: JsonObject, b: JsonObject): { changes: Semanti
       const { equalBecause: _, ...rest } = change;
       return { ...rest, kind: change.from === undefined ? 'added' : change.to === undefined ? 'removed' : 'changed' };
     }
+    if (!real && change.kind === 'equivalent' && change.equalBecause === 'empty-equals-absent' && written.some((goChange) => related(goChange, change))) {
+      return { ...change, equalBecause: 'default' };
+    }
     if (!real && change.kind !== 'equivalent') {
       const quantity = isQuantityText(change.from) && isQuantityText(change.to);
-      return { ...change, kind: 'equivalent', equalBecause: quantity ? 'quantity' : 'empty-equals-absent' };
+      const byDefault = !quantity && written.some((goChange) => related(goChange, change));
+      return { ...change, kind: 'equivalent', equalBecause: quantity ? 'quantity' : byDefault ? 'default' : 'empty-equals-absent' };
     }
     return change;
   });
   for (const goChange of templateChanges) {
     if (!changes.some((change) => related(goChange, change))) changes.push(goChange);
   }
-  return { changes, templateChanges };
+  return { changes, templateChanges, templateMatch };
 }
 
 /** Whether `path` is `prefix` or inside it. @internal */

@@ -8,7 +8,9 @@ import {
   preserveAnnotations,
   preserveLabels,
   type AnnotationKeys,
+  InvalidMetadataError,
   type LabelKeys,
+  type MetadataKeySelector,
 } from 'kubepatch';
 import { jsonObject } from '../helpers/arbitraries.js';
 import { deepFreeze } from '../helpers/deepFreeze.js';
@@ -45,6 +47,41 @@ describe('preserveAnnotations / preserveLabels', () => {
     expectTypeOf(ARGO_ROLLOUTS_OWNED_ANNOTATIONS).not.toMatchTypeOf<LabelKeys>();
     // @ts-expect-error label keys cannot select annotations; past the types, it throws
     expect(() => preserveAnnotations(rs({}, {}), rs({}, {}), ARGO_ROLLOUTS_OWNED_LABELS)).toThrow(/expected annotations keys/);
+  });
+
+  it('accepts a plain list of keys, a { prefixes } selection and a predicate (issue #12, item 15)', () => {
+    const from = rs({ 'rollouts-pod-template-hash': 'abc', app: 'web' }, { 'scale-down-deadline': 'live', 'rollout.argoproj.io/revision': '3', other: 'o' });
+    const to = rs({ app: 'other' }, { 'scale-down-deadline': 'mine', kept: 'k' });
+    // `from`'s value overwrites `to`'s for a selected key; unselected keys keep `to`'s values.
+    expect(preserveAnnotations(from, to, ['scale-down-deadline', 'absent']).metadata.annotations).toEqual({ 'scale-down-deadline': 'live', kept: 'k' });
+    expect(preserveAnnotations(from, to, { prefixes: ['rollout.argoproj.io/'] }).metadata.annotations).toEqual({
+      'scale-down-deadline': 'mine', kept: 'k', 'rollout.argoproj.io/revision': '3',
+    });
+    expect(preserveAnnotations(from, to, (key) => key === 'other').metadata.annotations).toEqual({ 'scale-down-deadline': 'mine', kept: 'k', other: 'o' });
+    expect(preserveLabels(from, to, ['rollouts-pod-template-hash', 'app']).metadata.labels).toEqual({ 'rollouts-pod-template-hash': 'abc', app: 'web' });
+    expect(preserveLabels(from, to, (key) => key.endsWith('-hash')).metadata.labels).toEqual({ 'rollouts-pod-template-hash': 'abc', app: 'other' });
+    // A list entry is an exact key, never a prefix.
+    expect(preserveAnnotations(from, to, ['rollout.argoproj.io/']).metadata.annotations).toEqual({ 'scale-down-deadline': 'mine', kept: 'k' });
+  });
+
+  it('refuses malformed selectors with InvalidMetadataError, and still refuses a labels key set for annotations', () => {
+    const bad: unknown[] = [null, 3, 'scale-down-deadline', [1], { prefixes: 'a/' }, { predicate: 'x' }, { kind: 'labels', matches: () => true }];
+    for (const keys of bad) {
+      expect(() => preserveAnnotations(rs({}, {}), rs({}, {}), keys as never), JSON.stringify(keys)).toThrow(InvalidMetadataError);
+    }
+    expect(() => preserveLabels(rs({}, {}), rs({}, {}), ARGO_ROLLOUTS_OWNED_ANNOTATIONS as never)).toThrow(/expected labels keys \(from labelKeys\), got annotations keys/);
+  });
+
+  it('types: lists, selections and predicates compile, the other map\'s key set does not', () => {
+    expectTypeOf<readonly string[]>().toMatchTypeOf<MetadataKeySelector<'annotations'>>();
+    expectTypeOf<(key: string) => boolean>().toMatchTypeOf<MetadataKeySelector<'labels'>>();
+    expectTypeOf<{ prefixes: string[] }>().toMatchTypeOf<MetadataKeySelector<'labels'>>();
+    expectTypeOf<LabelKeys>().not.toMatchTypeOf<MetadataKeySelector<'annotations'>>();
+    expectTypeOf<AnnotationKeys>().not.toMatchTypeOf<MetadataKeySelector<'labels'>>();
+    // @ts-expect-error annotation keys cannot select labels
+    expect(() => preserveLabels(rs({}, {}), rs({}, {}), ARGO_ROLLOUTS_OWNED_ANNOTATIONS)).toThrow(InvalidMetadataError);
+    // @ts-expect-error a number is no key
+    expect(() => preserveLabels(rs({}, {}), rs({}, {}), [1])).toThrow(InvalidMetadataError);
   });
 
   test.prop([jsonObject(), jsonObject()], { numRuns: 200 })('changes nothing but the selected annotations, and no input', (from, to) => {
