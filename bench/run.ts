@@ -18,6 +18,7 @@ import { renderChart } from './chart.js';
 import { renderReport } from './report.js';
 import type { BenchResults, CaseResult, FloorResult, InputSummary, PeakMemory } from './results.js';
 import { floors, tasks, type Contender, type Task } from './tasks.js';
+import { describeYamlInput, measureYamlInput } from './yamlInput.js';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -64,6 +65,7 @@ mkdirSync(outFolder, { recursive: true });
 writeFileSync(new URL('benchmarks.svg', outFolder), renderChart(results));
 writeFileSync(new URL('benchmarks.md', outFolder), renderReport(results, { chartFile: 'benchmarks.svg', probeLimits: { heapGb: probeHeapMb / 1024, seconds: probeTimeoutMs / 1000, slowSeconds: slowCallMs / 1000 } }));
 console.log(`wrote ${fileURLToPath(new URL('benchmarks.md', outFolder))} in ${(results.elapsedMs / 1000).toFixed(0)} s`);
+if (only === undefined || only.includes('yaml-input')) console.log(describeYamlInput(measureYamlInput(quick)));
 
 function timeFloors(input: BenchInput): FloorResult {
   const time = (run: () => unknown) => {

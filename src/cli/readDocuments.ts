@@ -1,9 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import type { JsonValue } from '../json/JsonValue.js';
 import type { CliIo } from './Command.js';
 import { CliError } from './CliError.js';
+import { findUnsafeInteger } from './json/findUnsafeInteger.js';
+import { unsafeInteger } from './yaml/goJson.js';
+import { parseYamlDocuments } from './yaml/parseYamlDocuments.js';
+import type { YamlProblem } from './yaml/YamlProblem.js';
 
 /**
  * One document read from a file, a directory or standard input, with where it came from so that
@@ -75,30 +78,42 @@ async function readText(path: string): Promise<string> {
 }
 
 /**
- * Parses the text of one file: as JSON when `json` (one document), else as YAML 1.2 (the `yaml`
- * package; JSON is valid YAML), every document. Duplicate keys are errors, as in kubectl.
+ * Parses the text of one file: as JSON when `json` (one document), else as YAML the way kubectl
+ * reads it (YAML 1.1 as go-yaml v2 resolves it, then sigs.k8s.io/yaml's conversion to JSON: the
+ * last of duplicate keys wins; see docs/cli.md), every document. An integer beyond ±(2^53 − 1) is
+ * refused rather than rounded. Every error names the file, the document and the line.
  */
 export function parseDocuments(source: string, text: string, json: boolean): SourceDocument[] {
-  if (json) {
-    if (text.trim() === '') return [];
-    try {
-      return [{ source, index: 0, value: JSON.parse(text) as JsonValue }];
-    } catch (error) {
-      throw new CliError(`${source}: invalid JSON: ${(error as Error).message}`);
-    }
-  }
+  if (json) return parseJsonDocument(source, text);
   const docs: SourceDocument[] = [];
-  parseAllDocuments(text).forEach((doc, index) => {
-    const problem = doc.errors[0];
-    if (problem !== undefined) {
-      const line = problem.linePos?.[0];
-      const where = line === undefined ? '' : ` at line ${line.line}, column ${line.col}`;
-      const message = (problem.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-      throw new CliError(`${describeSource({ source, index })}: invalid YAML${where}: ${message}`);
-    }
-    if (doc.contents === null) return;
-    const value = doc.toJS({ maxAliasCount: 100 }) as JsonValue | undefined;
-    if (value !== null && value !== undefined) docs.push({ source, index, value });
-  });
+  for (const { index, value } of parseYamlDocuments(text, (index, problem) => yamlError(source, index, problem))) {
+    if (value !== null) docs.push({ source, index, value });
+  }
   return docs;
+}
+
+function yamlError(source: string, index: number, problem: YamlProblem): CliError {
+  const line = problem.line === undefined ? '' : ` at line ${problem.line}`;
+  if (problem.code !== undefined) {
+    const path = problem.path === undefined || problem.path === '' ? '' : ` at ${problem.path}`;
+    return new CliError(`${describeSource({ source, index })}${path} (line ${problem.line ?? '?'}): ${problem.code}: ${problem.message}`);
+  }
+  const path = problem.path === undefined || problem.path === '' ? '' : ` (at ${problem.path})`;
+  return new CliError(`${describeSource({ source, index })}: invalid YAML${line}${path}: ${problem.message}`);
+}
+
+function parseJsonDocument(source: string, text: string): SourceDocument[] {
+  if (text.trim() === '') return [];
+  let value: JsonValue;
+  try {
+    value = JSON.parse(text) as JsonValue;
+  } catch (error) {
+    throw new CliError(`${source}: invalid JSON: ${(error as Error).message}`);
+  }
+  const unsafe = findUnsafeInteger(text);
+  if (unsafe !== undefined) {
+    const path = unsafe.path === '' ? '' : ` at ${unsafe.path}`;
+    throw new CliError(`${describeSource({ source, index: 0 })}${path} (line ${unsafe.line}): INVALID_DOCUMENT: ${unsafeInteger(unsafe.literal)}`);
+  }
+  return [{ source, index: 0, value }];
 }
