@@ -1,4 +1,6 @@
 import { isKubepatchError } from '../errors/isKubepatchError.js';
+import { parseJsonPointer } from '../json/pointer.js';
+import { shortPointer } from '../json/shortPointer.js';
 
 /**
  * A failure of the command line itself: a bad argument, an unreadable file, a document that is not
@@ -28,7 +30,8 @@ export function usageError(command: string, message: string): CliError {
 
 /**
  * Runs `fn`, turning a kubepatch error into a {@link CliError} that says where: `where` (the file,
- * document and object) and the JSON Pointer the error carries. Other errors pass through.
+ * document and object) and the JSON Pointer the error carries (shortened when long, and left out
+ * when the message names it already). Other errors pass through.
  *
  * @example
  * ```ts
@@ -40,7 +43,20 @@ export function explainFailure<T>(where: string, fn: () => T): T {
     return fn();
   } catch (error) {
     if (!isKubepatchError(error)) throw error;
-    const path = error.path === undefined || error.path === '' ? '' : ` at ${error.path}`;
-    throw new CliError(`${where}${path}: ${error.message.split('\n')[0] ?? error.code}`);
+    const message = error.message.split('\n')[0] ?? error.code;
+    const shown = error.path === undefined || error.path === '' ? '' : readablePath(error.path);
+    // A message that names the place already (shortened, when it is long) is not told it twice.
+    const named = [' ', ':', ','].some((next) => message.includes(`${shown}${next}`)) || message.endsWith(shown);
+    const at = shown === '' || named ? '' : ` at ${shown}`;
+    throw new CliError(`${where}${at}: ${message}`);
+  }
+}
+
+/** A JSON Pointer shortened as kubepatch's messages shorten it; another kind of path as it is. */
+function readablePath(path: string): string {
+  try {
+    return shortPointer(parseJsonPointer(path));
+  } catch {
+    return path;
   }
 }

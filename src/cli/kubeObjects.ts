@@ -19,16 +19,19 @@ export interface KubeObject {
   readonly index: number;
   /** The object. */
   readonly object: JsonObject;
-  /** `apiVersion/kind/namespace/name`: what objects are matched by. */
+  /** `apiVersion`, `kind`, `namespace` and `name` (or `generateName`): what objects are matched by. */
   readonly key: string;
-  /** `Kind namespace/name` (or `Kind name`), for people. */
+  /** `Kind namespace/name` (or `Kind name`; `Kind namespace/prefix* (generateName)`), for people. */
   readonly label: string;
+  /** The object has no `metadata.name`, only a `metadata.generateName`, and is matched by it. */
+  readonly byGenerateName: boolean;
 }
 
 /**
  * Reads the Kubernetes objects of an input (see {@link readDocuments}); a `kind: List` (what
  * `kubectl get -o yaml` prints) gives its items. Every document must be an object with a string
- * `apiVersion`, `kind` and `metadata.name`, or {@link CliError} names the one that is not.
+ * `apiVersion`, `kind` and `metadata.name` (or, for an object the API server will name,
+ * `metadata.generateName`), or {@link CliError} names the one that is not.
  */
 export async function readObjects(arg: string, io: CliIo): Promise<KubeObject[]> {
   const objects: KubeObject[] = [];
@@ -46,25 +49,38 @@ export async function readObjects(arg: string, io: CliIo): Promise<KubeObject[]>
 function toKubeObject(doc: SourceDocument, value: JsonValue, where: string): KubeObject {
   const at = `${describeSource(doc)}${where === '' ? '' : ` ${where}`}`;
   if (!isObject(value)) throw new CliError(`${at}: not a Kubernetes object (a ${Array.isArray(value) ? 'list' : typeof value})`);
-  const metadata = value.metadata;
-  const name = isObject(metadata) ? metadata.name : undefined;
-  const namespace = isObject(metadata) && typeof metadata.namespace === 'string' ? metadata.namespace : '';
-  for (const [field, v] of [['apiVersion', value.apiVersion], ['kind', value.kind], ['metadata.name', name]] as const) {
+  const metadata = isObject(value.metadata) ? value.metadata : {};
+  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
+  for (const [field, v] of [['apiVersion', value.apiVersion], ['kind', value.kind]] as const) {
     if (typeof v !== 'string' || v === '') throw new CliError(`${at}: ${field} is missing, so the object cannot be matched`);
   }
+  // The API server ignores generateName when name is set, and so does matching.
+  const name = nonEmpty(metadata.name);
+  const generateName = name === undefined ? nonEmpty(metadata.generateName) : undefined;
+  if (name === undefined && generateName === undefined) {
+    throw new CliError(`${at}: metadata.name is missing (and there is no metadata.generateName), so the object cannot be matched`);
+  }
   const kind = value.kind as string;
+  const shown = name ?? `${generateName as string}* (generateName)`;
   return {
     source: doc.source,
     index: doc.index,
     object: value,
-    key: `${value.apiVersion as string}/${kind}/${namespace}/${name as string}`,
-    label: `${kind} ${namespace === '' ? '' : `${namespace}/`}${name as string}`,
+    key: JSON.stringify([value.apiVersion, kind, namespace, name === undefined ? 'generateName' : 'name', name ?? generateName]),
+    label: `${kind} ${namespace === '' ? '' : `${namespace}/`}${shown}`,
+    byGenerateName: name === undefined,
   };
+}
+
+function nonEmpty(value: JsonValue | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /**
  * The objects of two inputs matched by `apiVersion`, `kind`, `metadata.namespace` and
- * `metadata.name`, in the order of the new input, then those only in the old one.
+ * `metadata.name`, in the order of the new input, then those only in the old one. Objects with
+ * no name but a `metadata.generateName` match an object of the other input with the same
+ * `generateName` and no name (never a named object: which name the server generated is unknown).
  */
 export interface ObjectPairs {
   /** Objects in both inputs. */
@@ -94,12 +110,15 @@ export function pairObjects(oldObjects: readonly KubeObject[], newObjects: reado
     const other = unmatched === onlyNew[0] ? onlyOld[0] : onlyNew[0];
     const side = unmatched === onlyNew[0] ? 'the old input' : 'the new input';
     const hint = other === undefined ? '' : `; ${describeSource(other)} holds ${other.label} (${apiVersion(other)})`;
+    const generated = unmatched.byGenerateName || other?.byGenerateName === true ? `; ${GENERATE_NAME_RULE}` : '';
     throw new CliError(
-      `${describeSource(unmatched)}: ${unmatched.label} (${apiVersion(unmatched)}) matches no object of ${side} by apiVersion, kind, namespace and name${hint}`,
+      `${describeSource(unmatched)}: ${unmatched.label} (${apiVersion(unmatched)}) matches no object of ${side} by apiVersion, kind, namespace and name${hint}${generated}`,
     );
   }
   return { pairs, onlyOld, onlyNew };
 }
+
+const GENERATE_NAME_RULE = 'an object named by generateName matches only an object with the same generateName and no name';
 
 function apiVersion(object: KubeObject): string {
   return object.object.apiVersion as string;
@@ -109,7 +128,10 @@ function byKey(objects: readonly KubeObject[]): Map<string, KubeObject> {
   const map = new Map<string, KubeObject>();
   for (const object of objects) {
     const seen = map.get(object.key);
-    if (seen !== undefined) throw new CliError(`${describeSource(object)}: ${object.label} appears twice (also ${describeSource(seen)})`);
+    if (seen !== undefined) {
+      const generated = object.byGenerateName ? `; ${GENERATE_NAME_RULE}, so an input can hold one object per prefix` : '';
+      throw new CliError(`${describeSource(object)}: ${object.label} appears twice (also ${describeSource(seen)})${generated}`);
+    }
     map.set(object.key, object);
   }
   return map;

@@ -1,6 +1,7 @@
 import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
 import type { JsonValue } from './JsonValue.js';
 import { formatJsonPointer } from './pointer.js';
+import { shortPointer } from './shortPointer.js';
 
 /**
  * How deeply an input may nest (objects and arrays), counting the root as depth 1. Deeper
@@ -72,7 +73,8 @@ function throwFirstProblem(value: unknown, input: string): never {
 
   const fail = (problem: string, code?: 'DOCUMENT_TOO_DEEP'): never => {
     const path = formatJsonPointer(tokens);
-    const where = path === '' ? 'the root' : path;
+    // The message names a long pointer by its ends (a too-deep one is 1000 tokens); `path` keeps it whole.
+    const where = path === '' ? 'the root' : shortPointer(tokens);
     throw new InvalidDocumentError(`${input}: the value at ${where} ${problem}`, { path, input, code });
   };
 

@@ -22,6 +22,7 @@ strategic merge patch for built-in kinds and a JSON merge patch for custom resou
 Options:
   -t, --type auto|strategic|merge|json  patch format (default: auto)
   -o, --output yaml|json                output format (default: yaml)
+      --no-color                        no ANSI colours (this output has none)
   -h, --help                            this help
 
 Example:

@@ -51,7 +51,7 @@ export const diffCommand: Command = {
   summary: 'the semantic difference of two manifests (exit 1 when they differ)',
   help: HELP,
   async run(args, io) {
-    const { values, positionals, help } = parseCommandArgs(
+    const { values, positionals, help, noColor } = parseCommandArgs(
       'diff',
       args,
       {
@@ -59,7 +59,6 @@ export const diffCommand: Command = {
         ignore: { type: 'string', multiple: true },
         'no-normalize': { type: 'string', multiple: true },
         equivalent: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
       },
       ['OLD', 'NEW'],
     );
@@ -82,7 +81,7 @@ export const diffCommand: Command = {
     for (const made of onlyNew) byObject[made.label] = [{ path: '(object)', pointer: '', kind: 'added', to: made.object }];
 
     if (output === 'text') {
-      const text = formatChanges(byObject, { color: wantsColor(io, values['no-color']) });
+      const text = formatChanges(byObject, { color: wantsColor(io, noColor) });
       if (text !== '') io.out(text.endsWith('\n') ? text : `${text}\n`);
     }
     else io.out(render(byObject, output));

@@ -1,7 +1,7 @@
 import type { ArgoRolloutsVersion } from '../../rollout/ArgoRolloutsVersion.js';
 import { diffRollout } from '../../rollout/diffRollout.js';
 import type { RolloutChangeReport } from '../../rollout/RolloutChangeReport.js';
-import { CliError, explainFailure } from '../CliError.js';
+import { explainFailure } from '../CliError.js';
 import type { Command } from '../Command.js';
 import { pairObjects, readObjects } from '../kubeObjects.js';
 import { oneOf, parseCommandArgs } from '../parseCommandArgs.js';
@@ -17,14 +17,19 @@ risk of each (none, low, medium, high) and the paths that cause it.
 
 Options:
       --argo-version 1.8|1.9   the Argo Rollouts release in the cluster (default: 1.9)
-  -o, --output text|json|yaml  output format (default: text)
+  -o, --output text|json|yaml  output format (default: text); json/yaml: a list of
+                               { object, risk, reactions }
+      --no-color               no ANSI colours (this output has none)
   -h, --help                   this help
+
+With no Rollout in both inputs there is nothing to explain: it says so (json/yaml:
+an empty list) and exits 0.
 
 Example:
   kubepatch explain examples/rollouts/rollout.v1.yaml examples/rollouts/rollout.v2-selector.yaml
   # Rollout shop/storefront: risk high
-  #   selector-change (high): spec.selector changes: with the v1.9+ CRD the API server
-  #   rejects the update with \`.spec.selector is immutable\`, …
+  #   selector-change (high) at spec.selector.matchLabels["app.kubernetes.io/part-of"]
+  #     spec.selector changes: with the v1.9+ CRD the API server rejects the update …
 `;
 
 /** `kubepatch explain OLD NEW`: the report of {@link diffRollout} for each Rollout. */
@@ -44,7 +49,11 @@ export const explainCommand: Command = {
     const output = oneOf('explain', 'output', values.output, ['text', 'json', 'yaml'], 'text');
     const [oldArg, newArg] = positionals as [string, string];
     const rollouts = pairObjects(await readObjects(oldArg, io), await readObjects(newArg, io), false).pairs.filter((p) => isRollout(p.new.object));
-    if (rollouts.length === 0) throw new CliError(`${oldArg} and ${newArg}: no Argo Rollout (argoproj.io Rollout) in both inputs`);
+    if (rollouts.length === 0 && output === 'text') {
+      const [oldName, newName] = [oldArg, newArg].map((arg) => (arg === '-' ? '<stdin>' : arg));
+      io.out(`Nothing to explain: no Argo Rollout (argoproj.io Rollout) is in both ${oldName} and ${newName}.\n`);
+      return 0;
+    }
     const reports = rollouts.map((pair) => ({
       object: pair.new.label,
       report: explainFailure(`${describeSource(pair.new)} ${pair.new.label}`, () => diffRollout(pair.old.object, pair.new.object, { argoVersion })),

@@ -33,6 +33,7 @@ Options:
   -o, --output text|json|yaml           text (default): a Content-Type line and the
                                         patch as JSON, per object; json/yaml: a list
                                         of { object, type, contentType, patch }
+      --no-color                        no ANSI colours (this output has none)
   -h, --help                            this help
 
 Example:
