@@ -10,8 +10,14 @@
 #      imported from ESM and required from CJS, and the `kubepatch` command run;
 #   4. then, with client-node installed beside it, a real control plane started from the tarball's
 #      kubepatch/envtest (ESM and CJS).
+# Also, on the tarball: LICENSE is in it and every relative link of its README resolves inside it
+# (docs/ is shipped, so the links work offline and match the installed version); its types compile
+# for users (test/package-types/consumer.mts and .cts, with strict TypeScript, skipLibCheck: false,
+# module NodeNext, in a fresh project); and its core bundle has no Node dependency and runs in a
+# context without Buffer, process or require (scripts/check-portable-core.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root="$PWD"
 
 test -f dist/index.js -a -f dist/index.cjs -a -f dist/client.js -a -f dist/client.cjs -a -f dist/envtest.js -a -f dist/envtest.cjs -a -f dist/cli.js ||
   { echo "dist/ is incomplete: run npm run build first" >&2; exit 1; }
@@ -33,6 +39,22 @@ mkdir "$work/pack" "$work/app"
 tarball="$work/pack/$(npm pack --silent --pack-destination "$work/pack" | tail -n 1)"
 test -f "$tarball" || { echo "npm pack did not write $tarball" >&2; exit 1; }
 
+# What the tarball carries besides the build: the license, and whatever its README links to.
+mkdir "$work/unpacked"
+tar -xzf "$tarball" -C "$work/unpacked"
+grep -q 'Apache License' "$work/unpacked/package/LICENSE" && grep -q 'Version 2.0, January 2004' "$work/unpacked/package/LICENSE" ||
+  { echo "the tarball has no Apache-2.0 LICENSE" >&2; exit 1; }
+node -e "
+const fs = require('fs'), path = require('path');
+const dir = process.argv[1], readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+const targets = [...readme.matchAll(/\\]\\(([^)\\s]+)\\)|^\\[[^\\]]+\\]:\\s*(\\S+)/gm)].map((m) => m[1] ?? m[2]);
+const relative = targets.filter((t) => !/^([a-z][a-z0-9+.-]*:|#)/i.test(t)).map((t) => decodeURI(t.split('#')[0]));
+const broken = relative.filter((t) => !fs.existsSync(path.join(dir, t)));
+if (relative.length === 0) throw new Error('the packed README has no relative link: the check finds none');
+if (broken.length > 0) throw new Error('links of the packed README that are not in the tarball: ' + broken.join(', '));
+console.log('tarball: LICENSE, and the ' + relative.length + ' relative links of README.md resolve inside it');
+" "$work/unpacked/package"
+
 cd "$work/app"
 echo '{ "name": "kubepatch-smoke", "version": "0.0.0", "private": true }' > package.json
 npm install --no-audit --no-fund --silent "$tarball"
@@ -40,6 +62,40 @@ if [ -e node_modules/@kubernetes/client-node ]; then
   echo "installing kubepatch pulled in @kubernetes/client-node (it is an optional peer)" >&2
   exit 1
 fi
+
+# The core bundle as installed: no Node built-in, and the same answers without Node's globals.
+(cd "$root" && node --experimental-vm-modules --no-warnings=ExperimentalWarning --import tsx scripts/check-portable-core.ts "$work/app/node_modules/kubepatch/dist/index.js")
+
+# The tarball's types as users compile them: an ES module and a CommonJS module importing every
+# entry, strict, `skipLibCheck: false` (declaration errors count), with the project's own
+# TypeScript; @kubernetes/client-node and @types/node (the devDependency versions) for the types of
+# kubepatch/client and kubepatch/envtest, and @types/ws, without which client-node's own declarations
+# (isomorphic-ws) fail under skipLibCheck: false. A wrong Rollout must fail (`@ts-expect-error`), a
+# right one pass.
+mkdir "$work/types"
+cp "$root/test/package-types/consumer.mts" "$root/test/package-types/consumer.cts" "$work/types/"
+dev_version() { node -p "require('$root/package.json').devDependencies[process.argv[1]]" "$1"; }
+(
+  cd "$work/types"
+  echo '{ "name": "kubepatch-types", "version": "0.0.0", "private": true }' > package.json
+  cat > tsconfig.json <<'JSON'
+{
+  "compilerOptions": {
+    "strict": true,
+    "skipLibCheck": false,
+    "module": "NodeNext",
+    "moduleResolution": "NodeNext",
+    "target": "ES2022",
+    "types": ["node"],
+    "noEmit": true
+  },
+  "files": ["consumer.mts", "consumer.cts"]
+}
+JSON
+  npm install --no-audit --no-fund --silent "$tarball" "@kubernetes/client-node@$(dev_version @kubernetes/client-node)" "@types/node@$(dev_version @types/node)" '@types/ws@^8'
+  "$root/node_modules/.bin/tsc" -p tsconfig.json
+)
+echo 'tarball: types compile for ESM and CJS consumers (skipLibCheck: false), wrong Rollouts refused'
 
 node --input-type=module -e "
 import { applyJsonPatch, isKubepatchError } from 'kubepatch';

@@ -96,7 +96,7 @@ export { isValidQuantity } from './semantic/quantity/isValidQuantity.js';
 export { ARGO_ROLLOUTS_VERSIONS, type ArgoRolloutsVersion } from './rollout/ArgoRolloutsVersion.js';
 export { canaryStepsJson, stepHash, type StepHashOptions } from './rollout/stepHash.js';
 export { rolloutSchema } from './rollout/rolloutSchema.js';
-export type { RolloutModel } from './rollout/RolloutModel.js';
+export type { RolloutModel } from './rollout/generated/rolloutModel.js';
 
 export { findImmutableFieldChanges } from './metadata/findImmutableFieldChanges.js';
 export { assertImmutableSelector } from './metadata/assertImmutableSelector.js';

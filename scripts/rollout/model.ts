@@ -175,7 +175,13 @@ function lowerFirst(name: string): string {
   return lowered === name ? `${name}Value` : lowered;
 }
 
-/** The text of `src/rollout/generated/rolloutModel.ts`. Pure: the same data gives the same text. */
+/**
+ * The text of `src/rollout/generated/rolloutModel.ts`: one `RolloutModel` namespace whose members
+ * are the interfaces themselves. (A namespace of aliases to same-named imported interfaces,
+ * `type Rollout = Generated.Rollout`, is flattened by the declaration bundler into
+ * `type Rollout = Rollout`: circular for `skipLibCheck: false`, `any` otherwise.) Pure: the same
+ * data gives the same text.
+ */
 export function generateRolloutModelModule(data: RolloutTypesData, builtin: BuiltinGoTypesData, crd: CRDObject): string {
   const types = modelTypes(data, builtin, crd);
   const names = new Map(types.map(({ id, struct }) => [id, struct.goName]));
@@ -185,45 +191,73 @@ export function generateRolloutModelModule(data: RolloutTypesData, builtin: Buil
     `// (github.com/argoproj/argo-rollouts ${data.source.tag}, ${data.source.commit}), and builtin-types.json`,
     `// (k8s.io/api ${builtin.source.tag}) for the subset of built-in types a Rollout embeds.`,
     "import type { JsonValue } from '../../json/JsonValue.js';",
+    '',
+    '/**',
+    ` * TypeScript types of Argo Rollouts' \`argoproj.io/v1alpha1\` Rollout (${data.source.tag}): \`RolloutModel.Rollout\`,`,
+    ' * `RolloutModel.RolloutSpec`, `RolloutModel.RolloutStatus` and every type they reach, generated',
+    " * from Argo's Go types and CRD (`npm run generate:rollout`). Kept in a namespace because it holds",
+    ' * generic names (`ObjectMeta`, `Container`) for the subset of built-in types a Rollout embeds.',
+    ' *',
+    ' * @example',
+    ' * ```ts',
+    ...rootExample.map((line) => ` * ${line}`),
+    ' * ```',
+    ' * @public',
+    ' */',
+    'export declare namespace RolloutModel {',
   ];
-  for (const type of types) {
+  const emit = (line: string): number => lines.push(line === '' ? '' : `  ${line}`);
+  for (const [index, type] of types.entries()) {
     const { struct, example } = type;
     const builtinSource = data.types[type.id] === undefined;
     const variable = lowerFirst(struct.goName);
-    lines.push('', '/**');
+    if (index > 0) emit('');
+    emit('/**');
     if (builtinSource) {
       const release = `${struct.goPackage.startsWith('k8s.io/api/') ? 'k8s.io/api' : 'k8s.io/apimachinery'} ${builtin.source.tag}`;
-      lines.push(` * The built-in Go type \`${qualifiedGoName(struct)}\` (${release})${type.open ? ', in part:' : '.'}`);
-      if (type.open) lines.push(' * the fields below are typed, and the others are accepted without a type (the index signature).');
+      emit(` * The built-in Go type \`${qualifiedGoName(struct)}\` (${release})${type.open ? ', in part:' : '.'}`);
+      if (type.open) emit(' * the fields below are typed, and the others are accepted without a type (the index signature).');
     } else {
-      lines.push(` * The Go type \`v1alpha1.${struct.goName}\` of Argo Rollouts ${data.source.tag}. A field is optional unless the CRD requires it.`);
+      emit(` * The Go type \`v1alpha1.${struct.goName}\` of Argo Rollouts ${data.source.tag}. A field is optional unless the CRD requires it.`);
     }
-    lines.push(' *', ' * @example', ' * ```ts');
+    emit(' *');
+    emit(' * @example');
+    emit(' * ```ts');
     if (type.id === rootId) {
-      lines.push(
-        " * const rollout: Rollout = {",
-        " *   apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'web' },",
-        " *   spec: { selector: { matchLabels: { app: 'web' } }, strategy: { canary: { steps: [{ setWeight: 20 }, { pause: {} }] } } },",
-        ' * };',
-      );
+      for (const line of rootExample) emit(` * ${line}`);
     } else {
-      lines.push(' * declare const rollout: Rollout;');
-      lines.push(` * const ${variable}: ${struct.goName}${example.maybeUndefined ? ' | undefined' : ''} = ${example.text};`);
+      emit(' * declare const rollout: RolloutModel.Rollout;');
+      emit(` * const ${variable}: RolloutModel.${struct.goName}${example.maybeUndefined ? ' | undefined' : ''} = ${example.text};`);
     }
-    lines.push(' * ```', ' * @public', ' */', `export interface ${struct.goName} {`);
+    emit(' * ```');
+    emit(' */');
+    emit(`export interface ${struct.goName} {`);
     for (const name of type.fields) {
       const field = struct.fields[name] as GoSourceField;
       const tag = `${name}${field.omitempty ? ',omitempty' : ''}`;
       const key = /^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name);
       const optional = type.required.has(name) ? '' : '?';
-      lines.push(`  /** Go \`${field.goName} ${field.goType}\` \`json:"${tag}"\`. */`);
-      lines.push(`  ${key}${optional}: ${tsType(field.type, names, field.pointer === true, `${type.id}.${name}`)};`);
+      emit(`  /** Go \`${field.goName} ${field.goType}\` \`json:"${tag}"\`. */`);
+      emit(`  ${key}${optional}: ${tsType(field.type, names, field.pointer === true, `${type.id}.${name}`)};`);
     }
-    if (type.open) lines.push('  /** The fields not typed here. */', '  [field: string]: unknown;');
-    // An empty interface would accept any value but null; the Go struct has no fields, so only `{}` fits.
-    else if (type.fields.length === 0) lines.push('  /** The Go struct has no fields: its only value is `{}`. */', '  [field: string]: never;');
-    lines.push('}');
+    if (type.open) {
+      emit('  /** The fields not typed here. */');
+      emit('  [field: string]: unknown;');
+    } else if (type.fields.length === 0) {
+      // An empty interface would accept any value but null; the Go struct has no fields, so only `{}` fits.
+      emit('  /** The Go struct has no fields: its only value is `{}`. */');
+      emit('  [field: string]: never;');
+    }
+    emit('}');
   }
-  lines.push('');
+  lines.push('}', '');
   return lines.join('\n');
 }
+
+/** The example of `RolloutModel` and of `RolloutModel.Rollout`. */
+const rootExample = [
+  'const rollout: RolloutModel.Rollout = {',
+  "  apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'web' },",
+  "  spec: { selector: { matchLabels: { app: 'web' } }, strategy: { canary: { steps: [{ setWeight: 20 }, { pause: {} }] } } },",
+  '};',
+];

@@ -49,8 +49,8 @@ export interface FallbackPatchOptions {
 export interface FallbackPatch {
   /** The patch format. */
   readonly type: 'merge' | 'strategic';
-  /** The `Content-Type` to send it with. */
-  readonly contentType: string;
+  /** The `Content-Type` to send it with: the one of {@link PATCH_CONTENT_TYPES} for `type`. */
+  readonly contentType: (typeof PATCH_CONTENT_TYPES)['merge' | 'strategic'];
   /** The patch body. */
   readonly patch: JsonObject;
   /** `true` when the live object already carries every owned value (a `resourceVersion` alone does not count). */

@@ -1,6 +1,7 @@
 import type { ImmutableFieldChange } from '../errors/ImmutableFieldError.js';
 import type { JsonObject, JsonValue } from '../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys, setOwn } from '../json/ownProperty.js';
+import { base64Utf8 } from '../text/base64.js';
 import { changeAt, immutableValue, member, reportValues, type UpdatePair } from './immutableRule.js';
 import { semanticEqual } from './semanticEqual.js';
 
@@ -72,7 +73,7 @@ function secretData(secret: JsonObject): JsonValue | undefined {
   if (isJsonObject(data)) for (const key of jsonKeys(data)) setOwn(merged, key, getOwn(data, key) ?? null);
   for (const key of jsonKeys(stringData)) {
     const value = getOwn(stringData, key);
-    setOwn(merged, key, typeof value === 'string' ? Buffer.from(value, 'utf8').toString('base64') : (value ?? null));
+    setOwn(merged, key, typeof value === 'string' ? base64Utf8(value) : (value ?? null));
   }
   return merged;
 }

@@ -2,6 +2,7 @@ import type { JsonValue } from '../json/JsonValue.js';
 import { getOwn, jsonKeys } from '../json/ownProperty.js';
 import { formatGoValue } from '../patch/strategic/goValues.js';
 import type { TypeRef } from '../schema/SchemaTable.js';
+import { compareUtf8 } from '../text/utf8.js';
 import { isPointerField, isZeroValue, structDef, UNKNOWN_TYPE } from './goTypes.js';
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
@@ -70,7 +71,7 @@ function goJsonString(text: string): string {
 
 /** Go sorts map keys by their UTF-8 bytes, which is not JavaScript's UTF-16 order above U+FFFF. */
 function byteOrder(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  return compareUtf8(a, b);
 }
 
 /**

@@ -3,6 +3,8 @@
 // and say "a valid label key" where these say "a qualified name"). Lengths are in bytes, as Go's
 // len().
 
+import { utf8ByteLength } from '../text/utf8.js';
+
 const qualifiedNameFmt = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const qualifiedNameErrMsg =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
@@ -22,7 +24,7 @@ const dns1123SubdomainErrorMsg =
 const dns1123SubdomainMaxLength = 253;
 const dns1123SubdomainRegexp = new RegExp(`^${dns1123SubdomainFmt}$`);
 
-const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
+const byteLength = utf8ByteLength;
 
 /**
  * `validation.RegexError`: the message, its examples and the regular expression, e.g.

@@ -1,6 +1,7 @@
 import type { MetadataProblem } from '../errors/InvalidMetadataError.js';
 import type { JsonInput, JsonObject } from '../json/JsonValue.js';
 import { getOwn, jsonKeys } from '../json/ownProperty.js';
+import { utf8ByteLength } from '../text/utf8.js';
 import { goQuote } from './goFormat.js';
 import { basePath, ProblemList, readMetadataInput, type MetadataValidationOptions } from './metadataProblems.js';
 import { qualifiedNameProblems } from './qualifiedName.js';
@@ -79,8 +80,8 @@ function collectAnnotationProblems(annotations: JsonObject | undefined, list: Pr
       list.add([key], key, { type: 'Invalid value', field, value: goQuote(key), detail: message });
     }
     const value = getOwn(annotations, key);
-    totalSize += Buffer.byteLength(key, 'utf8');
-    if (typeof value === 'string') totalSize += Buffer.byteLength(value, 'utf8');
+    totalSize += utf8ByteLength(key);
+    if (typeof value === 'string') totalSize += utf8ByteLength(value);
     else if (value !== null && value !== undefined) list.notAString([key], key, field, value);
   }
   if (totalSize > TOTAL_ANNOTATION_SIZE_LIMIT_B) {

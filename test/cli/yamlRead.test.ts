@@ -81,6 +81,16 @@ describe('YAML 1.1 as kubectl reads it', () => {
     expect(refusal('a.yaml', 'a: 1\n---\nb: *nope\n')).toBe("a.yaml (document 2): invalid YAML at line 3 (at /b): unknown anchor 'nope' referenced");
   });
 
+  it('refuses YAML nested too deeply to read with DOCUMENT_TOO_DEEP, never a stack overflow', () => {
+    const block = `a:\n${Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i + 1)}a:`).join('\n')}\n`;
+    const flow = `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    for (const text of [block, flow]) {
+      const message = refusal('deep.yaml', text);
+      expect(message).toMatch(/^deep\.yaml \(document 1\) \(line \d+\): DOCUMENT_TOO_DEEP: /);
+      expect(message).not.toContain('call stack');
+    }
+  });
+
   it('names the file, the document and the line of a syntax error', () => {
     expect(refusal('a.yaml', 'a: 1\n---\nb: [1\nc: 2\n')).toMatch(/^a\.yaml \(document 2\): invalid YAML at line \d+: /);
   });

@@ -13,7 +13,7 @@ export class YamlProblem extends Error {
     /** JSON Pointer of the offending value; `undefined` outside any value. */
     readonly path?: string,
     /** A kubepatch error code when the problem is one the library names too. */
-    readonly code?: 'INVALID_DOCUMENT',
+    readonly code?: 'INVALID_DOCUMENT' | 'DOCUMENT_TOO_DEEP',
   ) {
     super(message);
   }

@@ -31,8 +31,13 @@ export function parseYamlDocuments(
     if (problem !== undefined) {
       const message = (problem.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
       const position = problem.linePos?.[0];
+      const line = position?.line ?? lines.linePos(problem.pos[0]).line;
+      // The `yaml` parser recurses per level and reports running out of stack as a parse error.
+      if (/Maximum call stack size exceeded/.test(message)) {
+        throw onProblem(index, new YamlProblem('the document nests too deeply for the YAML reader', line, undefined, 'DOCUMENT_TOO_DEEP'));
+      }
       const column = position === undefined ? '' : `, column ${position.col}`;
-      throw onProblem(index, new YamlProblem(`${message}${column}`, position?.line ?? lines.linePos(problem.pos[0]).line));
+      throw onProblem(index, new YamlProblem(`${message}${column}`, line));
     }
     try {
       return { index, value: yamlDocumentToJson(doc, lines) };

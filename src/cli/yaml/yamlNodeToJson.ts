@@ -1,5 +1,6 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type ParsedNode, type Scalar } from 'yaml';
 import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
+import { MAX_DEPTH } from '../../json/assertJsonValue.js';
 import { formatJsonPointer } from '../../json/pointer.js';
 import { BINARY_TAG, resolveGoScalar, STR_TAG } from './goScalar.js';
 import { goMapKey, goScalarToJson } from './goJson.js';
@@ -32,6 +33,7 @@ class Converter {
     if (node === null) return null;
     if (!inAlias && node.anchor !== undefined && !isAlias(node)) this.anchors.set(node.anchor, node);
     if (inAlias && ++this.aliasNodes > MAX_ALIAS_NODES) this.fail(node, 'document contains excessive aliasing');
+    if (this.tokens.length > MAX_DEPTH) this.fail(node, `the document nests deeper than ${MAX_DEPTH} levels`, 'DOCUMENT_TOO_DEEP');
     if (isAlias(node)) return this.alias(node);
     if (isScalar(node)) return this.scalar(node);
     if (isSeq(node)) {
@@ -136,9 +138,10 @@ class Converter {
     }
   }
 
-  private fail(node: Node, message: string, unsafe = false): never {
+  private fail(node: Node, message: string, code: boolean | 'DOCUMENT_TOO_DEEP' = false): never {
     const offset = node.range?.[0];
     const line = offset === undefined ? undefined : this.lines.linePos(offset).line;
-    throw new YamlProblem(message, line, formatJsonPointer(this.tokens), unsafe ? 'INVALID_DOCUMENT' : undefined);
+    const errorCode = code === 'DOCUMENT_TOO_DEEP' ? code : code ? 'INVALID_DOCUMENT' : undefined;
+    throw new YamlProblem(message, line, formatJsonPointer(this.tokens), errorCode);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Options of {@link applyMergePatch}.
+ * Options of `applyMergePatch` (every overload).
  *
  * @example
  * ```ts

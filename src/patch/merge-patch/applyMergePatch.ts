@@ -1,6 +1,6 @@
 import { assertJsonValue } from '../../json/assertJsonValue.js';
 import { cloneJson } from '../../json/cloneJson.js';
-import type { JsonInput, JsonObject, JsonValue } from '../../json/JsonValue.js';
+import type { JsonArray, JsonInput, JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys, setOwn } from '../../json/ownProperty.js';
 import type { MergePatchOptions } from './MergePatchOptions.js';
 import { withoutNulls } from './withoutNulls.js';
@@ -20,6 +20,11 @@ import { withoutNulls } from './withoutNulls.js';
  * not an object replaces the whole document. See {@link MergePatchOptions.semantics} for the one
  * place where Kubernetes differs from the RFC (nulls inside arrays).
  *
+ * An object patch always gives an object (RFC 7386 replaces a document that is not one by `{}`
+ * first), whatever the document; this overload takes a patch whose type cannot be an array (not a
+ * bare `object`, `{}`, `any` or a union with an array type). The other overloads: an array patch
+ * gives an array, and any other patch (a scalar, `null`, a `JsonValue`, `any`) gives a `JsonValue`.
+ *
  * @example
  * ```ts
  * applyMergePatch(
@@ -30,6 +35,41 @@ import { withoutNulls } from './withoutNulls.js';
  * @throws {@link InvalidDocumentError} when an argument is not a JSON value.
  * @public
  */
+export function applyMergePatch<Patch extends object>(
+  document: JsonInput,
+  patch: Patch & ([Extract<Patch, readonly unknown[]>] extends [never] ? (unknown[] extends Patch ? never : unknown) : never),
+  options?: MergePatchOptions,
+): JsonObject;
+/**
+ * Applies a JSON Merge Patch that is an array: RFC 7386 replaces the whole document by it (in
+ * Kubernetes semantics, with the `null` members of the objects inside it removed), so the result
+ * is an array.
+ *
+ * @example
+ * ```ts
+ * applyMergePatch({ a: 1 }, ['x', { b: null, c: 1 }]); // ['x', { c: 1 }]
+ * ```
+ * @throws {@link InvalidDocumentError} when an argument is not a JSON value.
+ * @public
+ */
+export function applyMergePatch<Patch extends readonly unknown[]>(
+  document: JsonInput,
+  patch: Patch & (0 extends 1 & Patch ? never : unknown),
+  options?: MergePatchOptions,
+): JsonArray;
+/**
+ * Applies a JSON Merge Patch of any JSON type: an object merges into the document, anything else
+ * replaces it.
+ *
+ * @example
+ * ```ts
+ * declare const patch: JsonValue;
+ * const result: JsonValue = applyMergePatch({ a: 1 }, patch);
+ * ```
+ * @throws {@link InvalidDocumentError} when an argument is not a JSON value.
+ * @public
+ */
+export function applyMergePatch(document: JsonInput, patch: JsonInput, options?: MergePatchOptions): JsonValue;
 export function applyMergePatch(document: JsonInput, patch: JsonInput, options: MergePatchOptions = {}): JsonValue {
   assertJsonValue(document, 'document');
   assertJsonValue(patch, 'patch');

@@ -5,1730 +5,1667 @@
 import type { JsonValue } from '../../json/JsonValue.js';
 
 /**
- * The Go type `v1alpha1.Rollout` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+ * TypeScript types of Argo Rollouts' `argoproj.io/v1alpha1` Rollout (v1.9.1): `RolloutModel.Rollout`,
+ * `RolloutModel.RolloutSpec`, `RolloutModel.RolloutStatus` and every type they reach, generated
+ * from Argo's Go types and CRD (`npm run generate:rollout`). Kept in a namespace because it holds
+ * generic names (`ObjectMeta`, `Container`) for the subset of built-in types a Rollout embeds.
  *
  * @example
  * ```ts
- * const rollout: Rollout = {
+ * const rollout: RolloutModel.Rollout = {
  *   apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'web' },
  *   spec: { selector: { matchLabels: { app: 'web' } }, strategy: { canary: { steps: [{ setWeight: 20 }, { pause: {} }] } } },
  * };
  * ```
  * @public
  */
-export interface Rollout {
-  /** Go `Kind string` `json:"kind,omitempty"`. */
-  kind?: string;
-  /** Go `APIVersion string` `json:"apiVersion,omitempty"`. */
-  apiVersion?: string;
-  /** Go `ObjectMeta metav1.ObjectMeta` `json:"metadata,omitempty"`. */
-  metadata?: ObjectMeta;
-  /** Go `Spec RolloutSpec` `json:"spec"`. */
-  spec: RolloutSpec;
-  /** Go `Status RolloutStatus` `json:"status,omitempty"`. */
-  status?: RolloutStatus;
-}
-
-/**
- * The built-in Go type `metav1.ObjectMeta` (k8s.io/apimachinery v0.33.13).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const objectMeta: ObjectMeta | undefined = rollout.metadata;
- * ```
- * @public
- */
-export interface ObjectMeta {
-  /** Go `Name string` `json:"name,omitempty"`. */
-  name?: string;
-  /** Go `GenerateName string` `json:"generateName,omitempty"`. */
-  generateName?: string;
-  /** Go `Namespace string` `json:"namespace,omitempty"`. */
-  namespace?: string;
-  /** Go `SelfLink string` `json:"selfLink,omitempty"`. */
-  selfLink?: string;
-  /** Go `UID types.UID` `json:"uid,omitempty"`. */
-  uid?: string;
-  /** Go `ResourceVersion string` `json:"resourceVersion,omitempty"`. */
-  resourceVersion?: string;
-  /** Go `Generation int64` `json:"generation,omitempty"`. */
-  generation?: number;
-  /** Go `CreationTimestamp Time` `json:"creationTimestamp,omitempty"`. */
-  creationTimestamp?: string | null;
-  /** Go `DeletionTimestamp *Time` `json:"deletionTimestamp,omitempty"`. */
-  deletionTimestamp?: string;
-  /** Go `DeletionGracePeriodSeconds *int64` `json:"deletionGracePeriodSeconds,omitempty"`. */
-  deletionGracePeriodSeconds?: number;
-  /** Go `Labels map[string]string` `json:"labels,omitempty"`. */
-  labels?: { [key: string]: string };
-  /** Go `Annotations map[string]string` `json:"annotations,omitempty"`. */
-  annotations?: { [key: string]: string };
-  /** Go `OwnerReferences []OwnerReference` `json:"ownerReferences,omitempty"`. */
-  ownerReferences?: OwnerReference[];
-  /** Go `Finalizers []string` `json:"finalizers,omitempty"`. */
-  finalizers?: string[];
-  /** Go `ManagedFields []ManagedFieldsEntry` `json:"managedFields,omitempty"`. */
-  managedFields?: ManagedFieldsEntry[];
-}
-
-/**
- * The Go type `v1alpha1.RolloutSpec` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutSpec: RolloutSpec = rollout.spec;
- * ```
- * @public
- */
-export interface RolloutSpec {
-  /** Go `Replicas *int32` `json:"replicas,omitempty"`. */
-  replicas?: number;
-  /** Go `Selector *metav1.LabelSelector` `json:"selector"`. */
-  selector?: LabelSelector;
-  /** Go `Template corev1.PodTemplateSpec` `json:"template"`. */
-  template?: PodTemplateSpec;
-  /** Go `WorkloadRef *ObjectRef` `json:"workloadRef,omitempty"`. */
-  workloadRef?: ObjectRef;
-  /** Go `MinReadySeconds int32` `json:"minReadySeconds,omitempty"`. */
-  minReadySeconds?: number;
-  /** Go `RollbackWindow *RollbackWindowSpec` `json:"rollbackWindow,omitempty"`. */
-  rollbackWindow?: RollbackWindowSpec;
-  /** Go `Strategy RolloutStrategy` `json:"strategy"`. */
-  strategy?: RolloutStrategy;
-  /** Go `RevisionHistoryLimit *int32` `json:"revisionHistoryLimit,omitempty"`. */
-  revisionHistoryLimit?: number;
-  /** Go `Paused bool` `json:"paused,omitempty"`. */
-  paused?: boolean;
-  /** Go `ProgressDeadlineSeconds *int32` `json:"progressDeadlineSeconds,omitempty"`. */
-  progressDeadlineSeconds?: number;
-  /** Go `ProgressDeadlineAbort bool` `json:"progressDeadlineAbort,omitempty"`. */
-  progressDeadlineAbort?: boolean;
-  /** Go `RestartAt *metav1.Time` `json:"restartAt,omitempty"`. */
-  restartAt?: string;
-  /** Go `Analysis *AnalysisRunStrategy` `json:"analysis,omitempty"`. */
-  analysis?: AnalysisRunStrategy;
-}
-
-/**
- * The Go type `v1alpha1.RolloutStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutStatus: RolloutStatus | undefined = rollout.status;
- * ```
- * @public
- */
-export interface RolloutStatus {
-  /** Go `Abort bool` `json:"abort,omitempty"`. */
-  abort?: boolean;
-  /** Go `PauseConditions []PauseCondition` `json:"pauseConditions,omitempty"`. */
-  pauseConditions?: PauseCondition[];
-  /** Go `ControllerPause bool` `json:"controllerPause,omitempty"`. */
-  controllerPause?: boolean;
-  /** Go `AbortedAt *metav1.Time` `json:"abortedAt,omitempty"`. */
-  abortedAt?: string;
-  /** Go `CurrentPodHash string` `json:"currentPodHash,omitempty"`. */
-  currentPodHash?: string;
-  /** Go `CurrentStepHash string` `json:"currentStepHash,omitempty"`. */
-  currentStepHash?: string;
-  /** Go `Replicas int32` `json:"replicas,omitempty"`. */
-  replicas?: number;
-  /** Go `UpdatedReplicas int32` `json:"updatedReplicas,omitempty"`. */
-  updatedReplicas?: number;
-  /** Go `ReadyReplicas int32` `json:"readyReplicas,omitempty"`. */
-  readyReplicas?: number;
-  /** Go `AvailableReplicas int32` `json:"availableReplicas,omitempty"`. */
-  availableReplicas?: number;
-  /** Go `CurrentStepIndex *int32` `json:"currentStepIndex,omitempty"`. */
-  currentStepIndex?: number;
-  /** Go `CollisionCount *int32` `json:"collisionCount,omitempty"`. */
-  collisionCount?: number;
-  /** Go `ObservedGeneration string` `json:"observedGeneration,omitempty"`. */
-  observedGeneration?: string;
-  /** Go `Conditions []RolloutCondition` `json:"conditions,omitempty"`. */
-  conditions?: RolloutCondition[];
-  /** Go `Canary CanaryStatus` `json:"canary,omitempty"`. */
-  canary?: CanaryStatus;
-  /** Go `BlueGreen BlueGreenStatus` `json:"blueGreen,omitempty"`. */
-  blueGreen?: BlueGreenStatus;
-  /** Go `HPAReplicas int32` `json:"HPAReplicas,omitempty"`. */
-  HPAReplicas?: number;
-  /** Go `Selector string` `json:"selector,omitempty"`. */
-  selector?: string;
-  /** Go `StableRS string` `json:"stableRS,omitempty"`. */
-  stableRS?: string;
-  /** Go `RestartedAt *metav1.Time` `json:"restartedAt,omitempty"`. */
-  restartedAt?: string;
-  /** Go `PromoteFull bool` `json:"promoteFull,omitempty"`. */
-  promoteFull?: boolean;
-  /** Go `Phase RolloutPhase` `json:"phase,omitempty"`. */
-  phase?: string;
-  /** Go `Message string` `json:"message,omitempty"`. */
-  message?: string;
-  /** Go `WorkloadObservedGeneration string` `json:"workloadObservedGeneration,omitempty"`. */
-  workloadObservedGeneration?: string;
-  /** Go `ALB *ALBStatus` `json:"alb,omitempty"`. */
-  alb?: ALBStatus;
-  /** Go `ALBs []ALBStatus` `json:"albs,omitempty"`. */
-  albs?: ALBStatus[];
-}
-
-/**
- * The built-in Go type `metav1.OwnerReference` (k8s.io/apimachinery v0.33.13).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const ownerReference: OwnerReference | undefined = rollout.metadata?.ownerReferences?.[0];
- * ```
- * @public
- */
-export interface OwnerReference {
-  /** Go `APIVersion string` `json:"apiVersion"`. */
-  apiVersion: string;
-  /** Go `Kind string` `json:"kind"`. */
-  kind: string;
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `UID types.UID` `json:"uid"`. */
-  uid: string;
-  /** Go `Controller *bool` `json:"controller,omitempty"`. */
-  controller?: boolean;
-  /** Go `BlockOwnerDeletion *bool` `json:"blockOwnerDeletion,omitempty"`. */
-  blockOwnerDeletion?: boolean;
-}
-
-/**
- * The built-in Go type `metav1.ManagedFieldsEntry` (k8s.io/apimachinery v0.33.13).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const managedFieldsEntry: ManagedFieldsEntry | undefined = rollout.metadata?.managedFields?.[0];
- * ```
- * @public
- */
-export interface ManagedFieldsEntry {
-  /** Go `Manager string` `json:"manager,omitempty"`. */
-  manager?: string;
-  /** Go `Operation ManagedFieldsOperationType` `json:"operation,omitempty"`. */
-  operation?: string;
-  /** Go `APIVersion string` `json:"apiVersion,omitempty"`. */
-  apiVersion?: string;
-  /** Go `Time *Time` `json:"time,omitempty"`. */
-  time?: string;
-  /** Go `FieldsType string` `json:"fieldsType,omitempty"`. */
-  fieldsType?: string;
-  /** Go `FieldsV1 *FieldsV1` `json:"fieldsV1,omitempty"`. */
-  fieldsV1?: JsonValue;
-  /** Go `Subresource string` `json:"subresource,omitempty"`. */
-  subresource?: string;
-}
-
-/**
- * The built-in Go type `metav1.LabelSelector` (k8s.io/apimachinery v0.33.13).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const labelSelector: LabelSelector | undefined = rollout.spec.selector;
- * ```
- * @public
- */
-export interface LabelSelector {
-  /** Go `MatchLabels map[string]string` `json:"matchLabels,omitempty"`. */
-  matchLabels?: { [key: string]: string };
-  /** Go `MatchExpressions []LabelSelectorRequirement` `json:"matchExpressions,omitempty"`. */
-  matchExpressions?: LabelSelectorRequirement[];
-}
-
-/**
- * The built-in Go type `corev1.PodTemplateSpec` (k8s.io/api v0.33.13).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const podTemplateSpec: PodTemplateSpec | undefined = rollout.spec.template;
- * ```
- * @public
- */
-export interface PodTemplateSpec {
-  /** Go `ObjectMeta metav1.ObjectMeta` `json:"metadata,omitempty"`. */
-  metadata?: ObjectMeta;
-  /** Go `Spec PodSpec` `json:"spec,omitempty"`. */
-  spec?: PodSpec;
-}
-
-/**
- * The Go type `v1alpha1.ObjectRef` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const objectRef: ObjectRef | undefined = rollout.spec.workloadRef;
- * ```
- * @public
- */
-export interface ObjectRef {
-  /** Go `APIVersion string` `json:"apiVersion,omitempty"`. */
-  apiVersion?: string;
-  /** Go `Kind string` `json:"kind,omitempty"`. */
-  kind?: string;
-  /** Go `Name string` `json:"name,omitempty"`. */
-  name?: string;
-  /** Go `ScaleDown string` `json:"scaleDown,omitempty"`. */
-  scaleDown?: string;
-}
-
-/**
- * The Go type `v1alpha1.RollbackWindowSpec` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rollbackWindowSpec: RollbackWindowSpec | undefined = rollout.spec.rollbackWindow;
- * ```
- * @public
- */
-export interface RollbackWindowSpec {
-  /** Go `Revisions int32` `json:"revisions,omitempty"`. */
-  revisions?: number;
-}
-
-/**
- * The Go type `v1alpha1.RolloutStrategy` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutStrategy: RolloutStrategy | undefined = rollout.spec.strategy;
- * ```
- * @public
- */
-export interface RolloutStrategy {
-  /** Go `BlueGreen *BlueGreenStrategy` `json:"blueGreen,omitempty"`. */
-  blueGreen?: BlueGreenStrategy;
-  /** Go `Canary *CanaryStrategy` `json:"canary,omitempty"`. */
-  canary?: CanaryStrategy;
-}
-
-/**
- * The Go type `v1alpha1.AnalysisRunStrategy` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const analysisRunStrategy: AnalysisRunStrategy | undefined = rollout.spec.analysis;
- * ```
- * @public
- */
-export interface AnalysisRunStrategy {
-  /** Go `SuccessfulRunHistoryLimit *int32` `json:"successfulRunHistoryLimit,omitempty"`. */
-  successfulRunHistoryLimit?: number;
-  /** Go `UnsuccessfulRunHistoryLimit *int32` `json:"unsuccessfulRunHistoryLimit,omitempty"`. */
-  unsuccessfulRunHistoryLimit?: number;
-}
-
-/**
- * The Go type `v1alpha1.PauseCondition` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const pauseCondition: PauseCondition | undefined = rollout.status?.pauseConditions?.[0];
- * ```
- * @public
- */
-export interface PauseCondition {
-  /** Go `Reason PauseReason` `json:"reason"`. */
-  reason: string;
-  /** Go `StartTime metav1.Time` `json:"startTime"`. */
-  startTime: string | null;
-}
-
-/**
- * The Go type `v1alpha1.RolloutCondition` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutCondition: RolloutCondition | undefined = rollout.status?.conditions?.[0];
- * ```
- * @public
- */
-export interface RolloutCondition {
-  /** Go `Type RolloutConditionType` `json:"type"`. */
-  type: string;
-  /** Go `Status corev1.ConditionStatus` `json:"status"`. */
-  status: string;
-  /** Go `LastUpdateTime metav1.Time` `json:"lastUpdateTime"`. */
-  lastUpdateTime: string | null;
-  /** Go `LastTransitionTime metav1.Time` `json:"lastTransitionTime"`. */
-  lastTransitionTime: string | null;
-  /** Go `Reason string` `json:"reason"`. */
-  reason: string;
-  /** Go `Message string` `json:"message"`. */
-  message: string;
-}
-
-/**
- * The Go type `v1alpha1.CanaryStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const canaryStatus: CanaryStatus | undefined = rollout.status?.canary;
- * ```
- * @public
- */
-export interface CanaryStatus {
-  /** Go `CurrentStepAnalysisRunStatus *RolloutAnalysisRunStatus` `json:"currentStepAnalysisRunStatus,omitempty"`. */
-  currentStepAnalysisRunStatus?: RolloutAnalysisRunStatus;
-  /** Go `CurrentBackgroundAnalysisRunStatus *RolloutAnalysisRunStatus` `json:"currentBackgroundAnalysisRunStatus,omitempty"`. */
-  currentBackgroundAnalysisRunStatus?: RolloutAnalysisRunStatus;
-  /** Go `CurrentExperiment string` `json:"currentExperiment,omitempty"`. */
-  currentExperiment?: string;
-  /** Go `Weights *TrafficWeights` `json:"weights,omitempty"`. */
-  weights?: TrafficWeights;
-  /** Go `StablePingPong PingPongType` `json:"stablePingPong,omitempty"`. */
-  stablePingPong?: string;
-  /** Go `StepPluginStatuses []StepPluginStatus` `json:"stepPluginStatuses,omitempty"`. */
-  stepPluginStatuses?: StepPluginStatus[];
-}
-
-/**
- * The Go type `v1alpha1.BlueGreenStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const blueGreenStatus: BlueGreenStatus | undefined = rollout.status?.blueGreen;
- * ```
- * @public
- */
-export interface BlueGreenStatus {
-  /** Go `PreviewSelector string` `json:"previewSelector,omitempty"`. */
-  previewSelector?: string;
-  /** Go `ActiveSelector string` `json:"activeSelector,omitempty"`. */
-  activeSelector?: string;
-  /** Go `ScaleUpPreviewCheckPoint bool` `json:"scaleUpPreviewCheckPoint,omitempty"`. */
-  scaleUpPreviewCheckPoint?: boolean;
-  /** Go `PrePromotionAnalysisRunStatus *RolloutAnalysisRunStatus` `json:"prePromotionAnalysisRunStatus,omitempty"`. */
-  prePromotionAnalysisRunStatus?: RolloutAnalysisRunStatus;
-  /** Go `PostPromotionAnalysisRunStatus *RolloutAnalysisRunStatus` `json:"postPromotionAnalysisRunStatus,omitempty"`. */
-  postPromotionAnalysisRunStatus?: RolloutAnalysisRunStatus;
-}
-
-/**
- * The Go type `v1alpha1.ALBStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const albStatus: ALBStatus | undefined = rollout.status?.alb;
- * ```
- * @public
- */
-export interface ALBStatus {
-  /** Go `LoadBalancer AwsResourceRef` `json:"loadBalancer,omitempty"`. */
-  loadBalancer?: AwsResourceRef;
-  /** Go `CanaryTargetGroup AwsResourceRef` `json:"canaryTargetGroup,omitempty"`. */
-  canaryTargetGroup?: AwsResourceRef;
-  /** Go `StableTargetGroup AwsResourceRef` `json:"stableTargetGroup,omitempty"`. */
-  stableTargetGroup?: AwsResourceRef;
-  /** Go `Ingress string` `json:"ingress,omitempty"`. */
-  ingress?: string;
-}
-
-/**
- * The built-in Go type `metav1.LabelSelectorRequirement` (k8s.io/apimachinery v0.33.13).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const labelSelectorRequirement: LabelSelectorRequirement | undefined = rollout.spec.selector?.matchExpressions?.[0];
- * ```
- * @public
- */
-export interface LabelSelectorRequirement {
-  /** Go `Key string` `json:"key"`. */
-  key: string;
-  /** Go `Operator LabelSelectorOperator` `json:"operator"`. */
-  operator: string;
-  /** Go `Values []string` `json:"values,omitempty"`. */
-  values?: string[];
-}
-
-/**
- * The built-in Go type `corev1.PodSpec` (k8s.io/api v0.33.13), in part:
- * the fields below are typed, and the others are accepted without a type (the index signature).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const podSpec: PodSpec | undefined = rollout.spec.template?.spec;
- * ```
- * @public
- */
-export interface PodSpec {
-  /** Go `Volumes []Volume` `json:"volumes,omitempty"`. */
-  volumes?: Volume[];
-  /** Go `InitContainers []Container` `json:"initContainers,omitempty"`. */
-  initContainers?: Container[];
-  /** Go `Containers []Container` `json:"containers"`. */
-  containers: Container[];
-  /** Go `RestartPolicy RestartPolicy` `json:"restartPolicy,omitempty"`. */
-  restartPolicy?: string;
-  /** Go `TerminationGracePeriodSeconds *int64` `json:"terminationGracePeriodSeconds,omitempty"`. */
-  terminationGracePeriodSeconds?: number;
-  /** Go `NodeSelector map[string]string` `json:"nodeSelector,omitempty"`. */
-  nodeSelector?: { [key: string]: string };
-  /** Go `ServiceAccountName string` `json:"serviceAccountName,omitempty"`. */
-  serviceAccountName?: string;
-  /** Go `ImagePullSecrets []LocalObjectReference` `json:"imagePullSecrets,omitempty"`. */
-  imagePullSecrets?: LocalObjectReference[];
-  /** The fields not typed here. */
-  [field: string]: unknown;
-}
-
-/**
- * The Go type `v1alpha1.BlueGreenStrategy` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const blueGreenStrategy: BlueGreenStrategy | undefined = rollout.spec.strategy?.blueGreen;
- * ```
- * @public
- */
-export interface BlueGreenStrategy {
-  /** Go `ActiveService string` `json:"activeService"`. */
-  activeService: string;
-  /** Go `PreviewService string` `json:"previewService,omitempty"`. */
-  previewService?: string;
-  /** Go `PreviewReplicaCount *int32` `json:"previewReplicaCount,omitempty"`. */
-  previewReplicaCount?: number;
-  /** Go `AutoPromotionEnabled *bool` `json:"autoPromotionEnabled,omitempty"`. */
-  autoPromotionEnabled?: boolean;
-  /** Go `AutoPromotionSeconds int32` `json:"autoPromotionSeconds,omitempty"`. */
-  autoPromotionSeconds?: number;
-  /** Go `MaxUnavailable *intstr.IntOrString` `json:"maxUnavailable,omitempty"`. */
-  maxUnavailable?: number | string;
-  /** Go `ScaleDownDelaySeconds *int32` `json:"scaleDownDelaySeconds,omitempty"`. */
-  scaleDownDelaySeconds?: number;
-  /** Go `ScaleDownDelayRevisionLimit *int32` `json:"scaleDownDelayRevisionLimit,omitempty"`. */
-  scaleDownDelayRevisionLimit?: number;
-  /** Go `PrePromotionAnalysis *RolloutAnalysis` `json:"prePromotionAnalysis,omitempty"`. */
-  prePromotionAnalysis?: RolloutAnalysis;
-  /** Go `AntiAffinity *AntiAffinity` `json:"antiAffinity,omitempty"`. */
-  antiAffinity?: AntiAffinity;
-  /** Go `PostPromotionAnalysis *RolloutAnalysis` `json:"postPromotionAnalysis,omitempty"`. */
-  postPromotionAnalysis?: RolloutAnalysis;
-  /** Go `PreviewMetadata *PodTemplateMetadata` `json:"previewMetadata,omitempty"`. */
-  previewMetadata?: PodTemplateMetadata;
-  /** Go `ActiveMetadata *PodTemplateMetadata` `json:"activeMetadata,omitempty"`. */
-  activeMetadata?: PodTemplateMetadata;
-  /** Go `AbortScaleDownDelaySeconds *int32` `json:"abortScaleDownDelaySeconds,omitempty"`. */
-  abortScaleDownDelaySeconds?: number;
-}
-
-/**
- * The Go type `v1alpha1.CanaryStrategy` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const canaryStrategy: CanaryStrategy | undefined = rollout.spec.strategy?.canary;
- * ```
- * @public
- */
-export interface CanaryStrategy {
-  /** Go `CanaryService string` `json:"canaryService,omitempty"`. */
-  canaryService?: string;
-  /** Go `StableService string` `json:"stableService,omitempty"`. */
-  stableService?: string;
-  /** Go `Steps []CanaryStep` `json:"steps,omitempty"`. */
-  steps?: CanaryStep[];
-  /** Go `TrafficRouting *RolloutTrafficRouting` `json:"trafficRouting,omitempty"`. */
-  trafficRouting?: RolloutTrafficRouting;
-  /** Go `MaxUnavailable *intstr.IntOrString` `json:"maxUnavailable,omitempty"`. */
-  maxUnavailable?: number | string;
-  /** Go `MaxSurge *intstr.IntOrString` `json:"maxSurge,omitempty"`. */
-  maxSurge?: number | string;
-  /** Go `Analysis *RolloutAnalysisBackground` `json:"analysis,omitempty"`. */
-  analysis?: RolloutAnalysisBackground;
-  /** Go `AntiAffinity *AntiAffinity` `json:"antiAffinity,omitempty"`. */
-  antiAffinity?: AntiAffinity;
-  /** Go `CanaryMetadata *PodTemplateMetadata` `json:"canaryMetadata,omitempty"`. */
-  canaryMetadata?: PodTemplateMetadata;
-  /** Go `StableMetadata *PodTemplateMetadata` `json:"stableMetadata,omitempty"`. */
-  stableMetadata?: PodTemplateMetadata;
-  /** Go `ScaleDownDelaySeconds *int32` `json:"scaleDownDelaySeconds,omitempty"`. */
-  scaleDownDelaySeconds?: number;
-  /** Go `ScaleDownDelayRevisionLimit *int32` `json:"scaleDownDelayRevisionLimit,omitempty"`. */
-  scaleDownDelayRevisionLimit?: number;
-  /** Go `AbortScaleDownDelaySeconds *int32` `json:"abortScaleDownDelaySeconds,omitempty"`. */
-  abortScaleDownDelaySeconds?: number;
-  /** Go `DynamicStableScale bool` `json:"dynamicStableScale,omitempty"`. */
-  dynamicStableScale?: boolean;
-  /** Go `PingPong *PingPongSpec` `json:"pingPong,omitempty"`. */
-  pingPong?: PingPongSpec;
-  /** Go `MinPodsPerReplicaSet *int32` `json:"minPodsPerReplicaSet,omitempty"`. */
-  minPodsPerReplicaSet?: number;
-  /** Go `ReplicaProgressThreshold *ReplicaProgressThreshold` `json:"replicaProgressThreshold,omitempty"`. */
-  replicaProgressThreshold?: ReplicaProgressThreshold;
-}
-
-/**
- * The Go type `v1alpha1.RolloutAnalysisRunStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutAnalysisRunStatus: RolloutAnalysisRunStatus | undefined = rollout.status?.canary?.currentStepAnalysisRunStatus;
- * ```
- * @public
- */
-export interface RolloutAnalysisRunStatus {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `Status AnalysisPhase` `json:"status"`. */
-  status: string;
-  /** Go `Message string` `json:"message,omitempty"`. */
-  message?: string;
-}
-
-/**
- * The Go type `v1alpha1.TrafficWeights` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const trafficWeights: TrafficWeights | undefined = rollout.status?.canary?.weights;
- * ```
- * @public
- */
-export interface TrafficWeights {
-  /** Go `Canary WeightDestination` `json:"canary"`. */
-  canary: WeightDestination;
-  /** Go `Stable WeightDestination` `json:"stable"`. */
-  stable: WeightDestination;
-  /** Go `Additional []WeightDestination` `json:"additional,omitempty"`. */
-  additional?: WeightDestination[];
-  /** Go `Verified *bool` `json:"verified,omitempty"`. */
-  verified?: boolean;
-}
-
-/**
- * The Go type `v1alpha1.StepPluginStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const stepPluginStatus: StepPluginStatus | undefined = rollout.status?.canary?.stepPluginStatuses?.[0];
- * ```
- * @public
- */
-export interface StepPluginStatus {
-  /** Go `Index int32` `json:"index"`. */
-  index: number;
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `Operation StepPluginOperation` `json:"operation"`. */
-  operation: string;
-  /** Go `Phase StepPluginPhase` `json:"phase,omitempty"`. */
-  phase?: string;
-  /** Go `Message string` `json:"message,omitempty"`. */
-  message?: string;
-  /** Go `StartedAt *metav1.Time` `json:"startedAt,omitempty"`. */
-  startedAt?: string;
-  /** Go `UpdatedAt *metav1.Time` `json:"updatedAt,omitempty"`. */
-  updatedAt?: string;
-  /** Go `FinishedAt *metav1.Time` `json:"finishedAt,omitempty"`. */
-  finishedAt?: string;
-  /** Go `Backoff DurationString` `json:"backoff,omitempty"`. */
-  backoff?: string;
-  /** Go `Executions int32` `json:"executions,omitempty"`. */
-  executions?: number;
-  /** Go `Disabled bool` `json:"disabled,omitempty"`. */
-  disabled?: boolean;
-  /** Go `Status json.RawMessage` `json:"status,omitempty"`. */
-  status?: JsonValue;
-}
-
-/**
- * The Go type `v1alpha1.AwsResourceRef` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const awsResourceRef: AwsResourceRef | undefined = rollout.status?.alb?.loadBalancer;
- * ```
- * @public
- */
-export interface AwsResourceRef {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `ARN string` `json:"arn"`. */
-  arn: string;
-  /** Go `FullName string` `json:"fullName"`. */
-  fullName?: string;
-}
-
-/**
- * The built-in Go type `corev1.Volume` (k8s.io/api v0.33.13), in part:
- * the fields below are typed, and the others are accepted without a type (the index signature).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const volume: Volume | undefined = rollout.spec.template?.spec?.volumes?.[0];
- * ```
- * @public
- */
-export interface Volume {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** The fields not typed here. */
-  [field: string]: unknown;
-}
-
-/**
- * The built-in Go type `corev1.Container` (k8s.io/api v0.33.13), in part:
- * the fields below are typed, and the others are accepted without a type (the index signature).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const container: Container | undefined = rollout.spec.template?.spec?.initContainers?.[0];
- * ```
- * @public
- */
-export interface Container {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `Image string` `json:"image,omitempty"`. */
-  image?: string;
-  /** Go `Command []string` `json:"command,omitempty"`. */
-  command?: string[];
-  /** Go `Args []string` `json:"args,omitempty"`. */
-  args?: string[];
-  /** Go `WorkingDir string` `json:"workingDir,omitempty"`. */
-  workingDir?: string;
-  /** Go `Ports []ContainerPort` `json:"ports,omitempty"`. */
-  ports?: ContainerPort[];
-  /** Go `Env []EnvVar` `json:"env,omitempty"`. */
-  env?: EnvVar[];
-  /** Go `Resources ResourceRequirements` `json:"resources,omitempty"`. */
-  resources?: ResourceRequirements;
-  /** Go `VolumeMounts []VolumeMount` `json:"volumeMounts,omitempty"`. */
-  volumeMounts?: VolumeMount[];
-  /** Go `ImagePullPolicy PullPolicy` `json:"imagePullPolicy,omitempty"`. */
-  imagePullPolicy?: string;
-  /** The fields not typed here. */
-  [field: string]: unknown;
-}
-
-/**
- * The built-in Go type `corev1.LocalObjectReference` (k8s.io/api v0.33.13).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const localObjectReference: LocalObjectReference | undefined = rollout.spec.template?.spec?.imagePullSecrets?.[0];
- * ```
- * @public
- */
-export interface LocalObjectReference {
-  /** Go `Name string` `json:"name,omitempty"`. */
-  name?: string;
-}
-
-/**
- * The Go type `v1alpha1.RolloutAnalysis` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutAnalysis: RolloutAnalysis | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis;
- * ```
- * @public
- */
-export interface RolloutAnalysis {
-  /** Go `Templates []AnalysisTemplateRef` `json:"templates,omitempty"`. */
-  templates?: AnalysisTemplateRef[];
-  /** Go `Args []AnalysisRunArgument` `json:"args,omitempty"`. */
-  args?: AnalysisRunArgument[];
-  /** Go `DryRun []DryRun` `json:"dryRun,omitempty"`. */
-  dryRun?: DryRun[];
-  /** Go `MeasurementRetention []MeasurementRetention` `json:"measurementRetention,omitempty"`. */
-  measurementRetention?: MeasurementRetention[];
-  /** Go `AnalysisRunMetadata *AnalysisRunMetadata` `json:"analysisRunMetadata,omitempty"`. */
-  analysisRunMetadata?: AnalysisRunMetadata;
-}
-
-/**
- * The Go type `v1alpha1.AntiAffinity` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const antiAffinity: AntiAffinity | undefined = rollout.spec.strategy?.blueGreen?.antiAffinity;
- * ```
- * @public
- */
-export interface AntiAffinity {
-  /** Go `PreferredDuringSchedulingIgnoredDuringExecution *PreferredDuringSchedulingIgnoredDuringExecution` `json:"preferredDuringSchedulingIgnoredDuringExecution,omitempty"`. */
-  preferredDuringSchedulingIgnoredDuringExecution?: PreferredDuringSchedulingIgnoredDuringExecution;
-  /** Go `RequiredDuringSchedulingIgnoredDuringExecution *RequiredDuringSchedulingIgnoredDuringExecution` `json:"requiredDuringSchedulingIgnoredDuringExecution,omitempty"`. */
-  requiredDuringSchedulingIgnoredDuringExecution?: RequiredDuringSchedulingIgnoredDuringExecution;
-}
-
-/**
- * The Go type `v1alpha1.PodTemplateMetadata` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const podTemplateMetadata: PodTemplateMetadata | undefined = rollout.spec.strategy?.blueGreen?.previewMetadata;
- * ```
- * @public
- */
-export interface PodTemplateMetadata {
-  /** Go `Labels map[string]string` `json:"labels,omitempty"`. */
-  labels?: { [key: string]: string };
-  /** Go `Annotations map[string]string` `json:"annotations,omitempty"`. */
-  annotations?: { [key: string]: string };
-}
-
-/**
- * The Go type `v1alpha1.CanaryStep` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const canaryStep: CanaryStep | undefined = rollout.spec.strategy?.canary?.steps?.[0];
- * ```
- * @public
- */
-export interface CanaryStep {
-  /** Go `SetWeight *int32` `json:"setWeight,omitempty"`. */
-  setWeight?: number;
-  /** Go `Pause *RolloutPause` `json:"pause,omitempty"`. */
-  pause?: RolloutPause;
-  /** Go `Experiment *RolloutExperimentStep` `json:"experiment,omitempty"`. */
-  experiment?: RolloutExperimentStep;
-  /** Go `Analysis *RolloutAnalysis` `json:"analysis,omitempty"`. */
-  analysis?: RolloutAnalysis;
-  /** Go `SetCanaryScale *SetCanaryScale` `json:"setCanaryScale,omitempty"`. */
-  setCanaryScale?: SetCanaryScale;
-  /** Go `SetHeaderRoute *SetHeaderRoute` `json:"setHeaderRoute,omitempty"`. */
-  setHeaderRoute?: SetHeaderRoute;
-  /** Go `SetMirrorRoute *SetMirrorRoute` `json:"setMirrorRoute,omitempty"`. */
-  setMirrorRoute?: SetMirrorRoute;
-  /** Go `Plugin *PluginStep` `json:"plugin,omitempty"`. */
-  plugin?: PluginStep;
-}
-
-/**
- * The Go type `v1alpha1.RolloutTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutTrafficRouting: RolloutTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting;
- * ```
- * @public
- */
-export interface RolloutTrafficRouting {
-  /** Go `Istio *IstioTrafficRouting` `json:"istio,omitempty"`. */
-  istio?: IstioTrafficRouting;
-  /** Go `Nginx *NginxTrafficRouting` `json:"nginx,omitempty"`. */
-  nginx?: NginxTrafficRouting;
-  /** Go `ALB *ALBTrafficRouting` `json:"alb,omitempty"`. */
-  alb?: ALBTrafficRouting;
-  /** Go `SMI *SMITrafficRouting` `json:"smi,omitempty"`. */
-  smi?: SMITrafficRouting;
-  /** Go `Ambassador *AmbassadorTrafficRouting` `json:"ambassador,omitempty"`. */
-  ambassador?: AmbassadorTrafficRouting;
-  /** Go `AppMesh *AppMeshTrafficRouting` `json:"appMesh,omitempty"`. */
-  appMesh?: AppMeshTrafficRouting;
-  /** Go `Traefik *TraefikTrafficRouting` `json:"traefik,omitempty"`. */
-  traefik?: TraefikTrafficRouting;
-  /** Go `ManagedRoutes []MangedRoutes` `json:"managedRoutes,omitempty"`. */
-  managedRoutes?: MangedRoutes[];
-  /** Go `Apisix *ApisixTrafficRouting` `json:"apisix,omitempty"`. */
-  apisix?: ApisixTrafficRouting;
-  /** Go `Plugins map[string]json.RawMessage` `json:"plugins,omitempty"`. */
-  plugins?: { [key: string]: JsonValue };
-  /** Go `MaxTrafficWeight *int32` `json:"maxTrafficWeight,omitempty"`. */
-  maxTrafficWeight?: number;
-}
-
-/**
- * The Go type `v1alpha1.RolloutAnalysisBackground` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutAnalysisBackground: RolloutAnalysisBackground | undefined = rollout.spec.strategy?.canary?.analysis;
- * ```
- * @public
- */
-export interface RolloutAnalysisBackground {
-  /** Go `Templates []AnalysisTemplateRef` `json:"templates,omitempty"`. */
-  templates?: AnalysisTemplateRef[];
-  /** Go `Args []AnalysisRunArgument` `json:"args,omitempty"`. */
-  args?: AnalysisRunArgument[];
-  /** Go `DryRun []DryRun` `json:"dryRun,omitempty"`. */
-  dryRun?: DryRun[];
-  /** Go `MeasurementRetention []MeasurementRetention` `json:"measurementRetention,omitempty"`. */
-  measurementRetention?: MeasurementRetention[];
-  /** Go `AnalysisRunMetadata *AnalysisRunMetadata` `json:"analysisRunMetadata,omitempty"`. */
-  analysisRunMetadata?: AnalysisRunMetadata;
-  /** Go `StartingStep *int32` `json:"startingStep,omitempty"`. */
-  startingStep?: number;
-}
-
-/**
- * The Go type `v1alpha1.PingPongSpec` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const pingPongSpec: PingPongSpec | undefined = rollout.spec.strategy?.canary?.pingPong;
- * ```
- * @public
- */
-export interface PingPongSpec {
-  /** Go `PingService string` `json:"pingService"`. */
-  pingService: string;
-  /** Go `PongService string` `json:"pongService"`. */
-  pongService: string;
-}
-
-/**
- * The Go type `v1alpha1.ReplicaProgressThreshold` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const replicaProgressThreshold: ReplicaProgressThreshold | undefined = rollout.spec.strategy?.canary?.replicaProgressThreshold;
- * ```
- * @public
- */
-export interface ReplicaProgressThreshold {
-  /** Go `Type ProgressType` `json:"type"`. */
-  type: string;
-  /** Go `Value int32` `json:"value"`. */
-  value: number;
-}
-
-/**
- * The Go type `v1alpha1.WeightDestination` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const weightDestination: WeightDestination | undefined = rollout.status?.canary?.weights?.canary;
- * ```
- * @public
- */
-export interface WeightDestination {
-  /** Go `Weight int32` `json:"weight"`. */
-  weight: number;
-  /** Go `ServiceName string` `json:"serviceName,omitempty"`. */
-  serviceName?: string;
-  /** Go `PodTemplateHash string` `json:"podTemplateHash,omitempty"`. */
-  podTemplateHash?: string;
-}
-
-/**
- * The built-in Go type `corev1.ContainerPort` (k8s.io/api v0.33.13).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const containerPort: ContainerPort | undefined = rollout.spec.template?.spec?.initContainers?.[0]?.ports?.[0];
- * ```
- * @public
- */
-export interface ContainerPort {
-  /** Go `Name string` `json:"name,omitempty"`. */
-  name?: string;
-  /** Go `HostPort int32` `json:"hostPort,omitempty"`. */
-  hostPort?: number;
-  /** Go `ContainerPort int32` `json:"containerPort"`. */
-  containerPort: number;
-  /** Go `Protocol Protocol` `json:"protocol,omitempty"`. */
-  protocol?: string;
-  /** Go `HostIP string` `json:"hostIP,omitempty"`. */
-  hostIP?: string;
-}
-
-/**
- * The built-in Go type `corev1.EnvVar` (k8s.io/api v0.33.13), in part:
- * the fields below are typed, and the others are accepted without a type (the index signature).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const envVar: EnvVar | undefined = rollout.spec.template?.spec?.initContainers?.[0]?.env?.[0];
- * ```
- * @public
- */
-export interface EnvVar {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `Value string` `json:"value,omitempty"`. */
-  value?: string;
-  /** The fields not typed here. */
-  [field: string]: unknown;
-}
-
-/**
- * The built-in Go type `corev1.ResourceRequirements` (k8s.io/api v0.33.13), in part:
- * the fields below are typed, and the others are accepted without a type (the index signature).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const resourceRequirements: ResourceRequirements | undefined = rollout.spec.template?.spec?.initContainers?.[0]?.resources;
- * ```
- * @public
- */
-export interface ResourceRequirements {
-  /** Go `Limits ResourceList` `json:"limits,omitempty"`. */
-  limits?: { [key: string]: string | number };
-  /** Go `Requests ResourceList` `json:"requests,omitempty"`. */
-  requests?: { [key: string]: string | number };
-  /** The fields not typed here. */
-  [field: string]: unknown;
-}
-
-/**
- * The built-in Go type `corev1.VolumeMount` (k8s.io/api v0.33.13).
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const volumeMount: VolumeMount | undefined = rollout.spec.template?.spec?.initContainers?.[0]?.volumeMounts?.[0];
- * ```
- * @public
- */
-export interface VolumeMount {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `ReadOnly bool` `json:"readOnly,omitempty"`. */
-  readOnly?: boolean;
-  /** Go `RecursiveReadOnly *RecursiveReadOnlyMode` `json:"recursiveReadOnly,omitempty"`. */
-  recursiveReadOnly?: string;
-  /** Go `MountPath string` `json:"mountPath"`. */
-  mountPath: string;
-  /** Go `SubPath string` `json:"subPath,omitempty"`. */
-  subPath?: string;
-  /** Go `MountPropagation *MountPropagationMode` `json:"mountPropagation,omitempty"`. */
-  mountPropagation?: string;
-  /** Go `SubPathExpr string` `json:"subPathExpr,omitempty"`. */
-  subPathExpr?: string;
-}
-
-/**
- * The Go type `v1alpha1.AnalysisTemplateRef` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const analysisTemplateRef: AnalysisTemplateRef | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.templates?.[0];
- * ```
- * @public
- */
-export interface AnalysisTemplateRef {
-  /** Go `TemplateName string` `json:"templateName"`. */
-  templateName?: string;
-  /** Go `ClusterScope *bool` `json:"clusterScope,omitempty"`. */
-  clusterScope?: boolean;
-}
-
-/**
- * The Go type `v1alpha1.AnalysisRunArgument` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const analysisRunArgument: AnalysisRunArgument | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.args?.[0];
- * ```
- * @public
- */
-export interface AnalysisRunArgument {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `Value string` `json:"value,omitempty"`. */
-  value?: string;
-  /** Go `ValueFrom *ArgumentValueFrom` `json:"valueFrom,omitempty"`. */
-  valueFrom?: ArgumentValueFrom;
-}
-
-/**
- * The Go type `v1alpha1.DryRun` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const dryRun: DryRun | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.dryRun?.[0];
- * ```
- * @public
- */
-export interface DryRun {
-  /** Go `MetricName string` `json:"metricName"`. */
-  metricName: string;
-}
-
-/**
- * The Go type `v1alpha1.MeasurementRetention` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const measurementRetention: MeasurementRetention | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.measurementRetention?.[0];
- * ```
- * @public
- */
-export interface MeasurementRetention {
-  /** Go `MetricName string` `json:"metricName"`. */
-  metricName: string;
-  /** Go `Limit int32` `json:"limit"`. */
-  limit: number;
-}
-
-/**
- * The Go type `v1alpha1.AnalysisRunMetadata` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const analysisRunMetadata: AnalysisRunMetadata | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.analysisRunMetadata;
- * ```
- * @public
- */
-export interface AnalysisRunMetadata {
-  /** Go `Labels map[string]string` `json:"labels,omitempty"`. */
-  labels?: { [key: string]: string };
-  /** Go `Annotations map[string]string` `json:"annotations,omitempty"`. */
-  annotations?: { [key: string]: string };
-}
-
-/**
- * The Go type `v1alpha1.PreferredDuringSchedulingIgnoredDuringExecution` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const preferredDuringSchedulingIgnoredDuringExecution: PreferredDuringSchedulingIgnoredDuringExecution | undefined = rollout.spec.strategy?.blueGreen?.antiAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
- * ```
- * @public
- */
-export interface PreferredDuringSchedulingIgnoredDuringExecution {
-  /** Go `Weight int32` `json:"weight"`. */
-  weight: number;
-}
-
-/**
- * The Go type `v1alpha1.RequiredDuringSchedulingIgnoredDuringExecution` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const requiredDuringSchedulingIgnoredDuringExecution: RequiredDuringSchedulingIgnoredDuringExecution | undefined = rollout.spec.strategy?.blueGreen?.antiAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
- * ```
- * @public
- */
-export interface RequiredDuringSchedulingIgnoredDuringExecution {
-  /** The Go struct has no fields: its only value is `{}`. */
-  [field: string]: never;
-}
-
-/**
- * The Go type `v1alpha1.RolloutPause` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutPause: RolloutPause | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.pause;
- * ```
- * @public
- */
-export interface RolloutPause {
-  /** Go `Duration *intstr.IntOrString` `json:"duration,omitempty"`. */
-  duration?: number | string;
-}
-
-/**
- * The Go type `v1alpha1.RolloutExperimentStep` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutExperimentStep: RolloutExperimentStep | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.experiment;
- * ```
- * @public
- */
-export interface RolloutExperimentStep {
-  /** Go `Templates []RolloutExperimentTemplate` `json:"templates"`. */
-  templates: RolloutExperimentTemplate[];
-  /** Go `Duration DurationString` `json:"duration,omitempty"`. */
-  duration?: string;
-  /** Go `Analyses []RolloutExperimentStepAnalysisTemplateRef` `json:"analyses,omitempty"`. */
-  analyses?: RolloutExperimentStepAnalysisTemplateRef[];
-  /** Go `DryRun []DryRun` `json:"dryRun,omitempty"`. */
-  dryRun?: DryRun[];
-  /** Go `AnalysisRunMetadata AnalysisRunMetadata` `json:"analysisRunMetadata,omitempty"`. */
-  analysisRunMetadata?: AnalysisRunMetadata;
-  /** Go `ScaleDownDelaySeconds *int32` `json:"scaleDownDelaySeconds,omitempty"`. */
-  scaleDownDelaySeconds?: number;
-}
-
-/**
- * The Go type `v1alpha1.SetCanaryScale` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const setCanaryScale: SetCanaryScale | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setCanaryScale;
- * ```
- * @public
- */
-export interface SetCanaryScale {
-  /** Go `Weight *int32` `json:"weight,omitempty"`. */
-  weight?: number;
-  /** Go `Replicas *int32` `json:"replicas,omitempty"`. */
-  replicas?: number;
-  /** Go `MatchTrafficWeight bool` `json:"matchTrafficWeight,omitempty"`. */
-  matchTrafficWeight?: boolean;
-}
-
-/**
- * The Go type `v1alpha1.SetHeaderRoute` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const setHeaderRoute: SetHeaderRoute | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setHeaderRoute;
- * ```
- * @public
- */
-export interface SetHeaderRoute {
-  /** Go `Name string` `json:"name,omitempty"`. */
-  name?: string;
-  /** Go `Match []HeaderRoutingMatch` `json:"match,omitempty"`. */
-  match?: HeaderRoutingMatch[];
-}
-
-/**
- * The Go type `v1alpha1.SetMirrorRoute` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const setMirrorRoute: SetMirrorRoute | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setMirrorRoute;
- * ```
- * @public
- */
-export interface SetMirrorRoute {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `Match []RouteMatch` `json:"match,omitempty"`. */
-  match?: RouteMatch[];
-  /** Go `Percentage *int32` `json:"percentage,omitempty"`. */
-  percentage?: number;
-}
-
-/**
- * The Go type `v1alpha1.PluginStep` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const pluginStep: PluginStep | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.plugin;
- * ```
- * @public
- */
-export interface PluginStep {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `Config json.RawMessage` `json:"config,omitempty"`. */
-  config?: JsonValue;
-}
-
-/**
- * The Go type `v1alpha1.IstioTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const istioTrafficRouting: IstioTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.istio;
- * ```
- * @public
- */
-export interface IstioTrafficRouting {
-  /** Go `VirtualService *IstioVirtualService` `json:"virtualService,omitempty"`. */
-  virtualService?: IstioVirtualService;
-  /** Go `DestinationRule *IstioDestinationRule` `json:"destinationRule,omitempty"`. */
-  destinationRule?: IstioDestinationRule;
-  /** Go `VirtualServices []IstioVirtualService` `json:"virtualServices,omitempty"`. */
-  virtualServices?: IstioVirtualService[];
-}
-
-/**
- * The Go type `v1alpha1.NginxTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const nginxTrafficRouting: NginxTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.nginx;
- * ```
- * @public
- */
-export interface NginxTrafficRouting {
-  /** Go `AnnotationPrefix string` `json:"annotationPrefix,omitempty"`. */
-  annotationPrefix?: string;
-  /** Go `StableIngress string` `json:"stableIngress,omitempty"`. */
-  stableIngress?: string;
-  /** Go `AdditionalIngressAnnotations map[string]string` `json:"additionalIngressAnnotations,omitempty"`. */
-  additionalIngressAnnotations?: { [key: string]: string };
-  /** Go `StableIngresses []string` `json:"stableIngresses,omitempty"`. */
-  stableIngresses?: string[];
-  /** Go `CanaryIngressAnnotations map[string]string` `json:"canaryIngressAnnotations,omitempty"`. */
-  canaryIngressAnnotations?: { [key: string]: string };
-}
-
-/**
- * The Go type `v1alpha1.ALBTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const albTrafficRouting: ALBTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.alb;
- * ```
- * @public
- */
-export interface ALBTrafficRouting {
-  /** Go `Ingress string` `json:"ingress,omitempty"`. */
-  ingress?: string;
-  /** Go `ServicePort int32` `json:"servicePort"`. */
-  servicePort: number;
-  /** Go `RootService string` `json:"rootService,omitempty"`. */
-  rootService?: string;
-  /** Go `AnnotationPrefix string` `json:"annotationPrefix,omitempty"`. */
-  annotationPrefix?: string;
-  /** Go `StickinessConfig *StickinessConfig` `json:"stickinessConfig,omitempty"`. */
-  stickinessConfig?: StickinessConfig;
-  /** Go `Ingresses []string` `json:"ingresses,omitempty"`. */
-  ingresses?: string[];
-}
-
-/**
- * The Go type `v1alpha1.SMITrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const smiTrafficRouting: SMITrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.smi;
- * ```
- * @public
- */
-export interface SMITrafficRouting {
-  /** Go `RootService string` `json:"rootService,omitempty"`. */
-  rootService?: string;
-  /** Go `TrafficSplitName string` `json:"trafficSplitName,omitempty"`. */
-  trafficSplitName?: string;
-}
-
-/**
- * The Go type `v1alpha1.AmbassadorTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const ambassadorTrafficRouting: AmbassadorTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.ambassador;
- * ```
- * @public
- */
-export interface AmbassadorTrafficRouting {
-  /** Go `Mappings []string` `json:"mappings"`. */
-  mappings: string[];
-}
-
-/**
- * The Go type `v1alpha1.AppMeshTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const appMeshTrafficRouting: AppMeshTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.appMesh;
- * ```
- * @public
- */
-export interface AppMeshTrafficRouting {
-  /** Go `VirtualService *AppMeshVirtualService` `json:"virtualService,omitempty"`. */
-  virtualService?: AppMeshVirtualService;
-  /** Go `VirtualNodeGroup *AppMeshVirtualNodeGroup` `json:"virtualNodeGroup,omitempty"`. */
-  virtualNodeGroup?: AppMeshVirtualNodeGroup;
-}
-
-/**
- * The Go type `v1alpha1.TraefikTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const traefikTrafficRouting: TraefikTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.traefik;
- * ```
- * @public
- */
-export interface TraefikTrafficRouting {
-  /** Go `WeightedTraefikServiceName string` `json:"weightedTraefikServiceName"`. */
-  weightedTraefikServiceName: string;
-}
-
-/**
- * The Go type `v1alpha1.MangedRoutes` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const mangedRoutes: MangedRoutes | undefined = rollout.spec.strategy?.canary?.trafficRouting?.managedRoutes?.[0];
- * ```
- * @public
- */
-export interface MangedRoutes {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-}
-
-/**
- * The Go type `v1alpha1.ApisixTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const apisixTrafficRouting: ApisixTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.apisix;
- * ```
- * @public
- */
-export interface ApisixTrafficRouting {
-  /** Go `Route *ApisixRoute` `json:"route,omitempty"`. */
-  route?: ApisixRoute;
-}
-
-/**
- * The Go type `v1alpha1.ArgumentValueFrom` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const argumentValueFrom: ArgumentValueFrom | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.args?.[0]?.valueFrom;
- * ```
- * @public
- */
-export interface ArgumentValueFrom {
-  /** Go `PodTemplateHashValue *ValueFromPodTemplateHash` `json:"podTemplateHashValue,omitempty"`. */
-  podTemplateHashValue?: string;
-  /** Go `FieldRef *FieldRef` `json:"fieldRef,omitempty"`. */
-  fieldRef?: FieldRef;
-}
-
-/**
- * The Go type `v1alpha1.RolloutExperimentTemplate` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutExperimentTemplate: RolloutExperimentTemplate | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.experiment?.templates?.[0];
- * ```
- * @public
- */
-export interface RolloutExperimentTemplate {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `SpecRef ReplicaSetSpecRef` `json:"specRef"`. */
-  specRef: string;
-  /** Go `Replicas *int32` `json:"replicas,omitempty"`. */
-  replicas?: number;
-  /** Go `Metadata PodTemplateMetadata` `json:"metadata,omitempty"`. */
-  metadata?: PodTemplateMetadata;
-  /** Go `Selector *metav1.LabelSelector` `json:"selector,omitempty"`. */
-  selector?: LabelSelector;
-  /** Go `Weight *int32` `json:"weight,omitempty"`. */
-  weight?: number;
-  /** Go `Service *TemplateService` `json:"service,omitempty"`. */
-  service?: TemplateService;
-}
-
-/**
- * The Go type `v1alpha1.RolloutExperimentStepAnalysisTemplateRef` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const rolloutExperimentStepAnalysisTemplateRef: RolloutExperimentStepAnalysisTemplateRef | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.experiment?.analyses?.[0];
- * ```
- * @public
- */
-export interface RolloutExperimentStepAnalysisTemplateRef {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `TemplateName string` `json:"templateName"`. */
-  templateName: string;
-  /** Go `ClusterScope *bool` `json:"clusterScope,omitempty"`. */
-  clusterScope?: boolean;
-  /** Go `Args []AnalysisRunArgument` `json:"args,omitempty"`. */
-  args?: AnalysisRunArgument[];
-  /** Go `RequiredForCompletion bool` `json:"requiredForCompletion,omitempty"`. */
-  requiredForCompletion?: boolean;
-}
-
-/**
- * The Go type `v1alpha1.HeaderRoutingMatch` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const headerRoutingMatch: HeaderRoutingMatch | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setHeaderRoute?.match?.[0];
- * ```
- * @public
- */
-export interface HeaderRoutingMatch {
-  /** Go `HeaderName string` `json:"headerName"`. */
-  headerName: string;
-  /** Go `HeaderValue *StringMatch` `json:"headerValue"`. */
-  headerValue: StringMatch;
-}
-
-/**
- * The Go type `v1alpha1.RouteMatch` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const routeMatch: RouteMatch | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setMirrorRoute?.match?.[0];
- * ```
- * @public
- */
-export interface RouteMatch {
-  /** Go `Method *StringMatch` `json:"method,omitempty"`. */
-  method?: StringMatch;
-  /** Go `Path *StringMatch` `json:"path,omitempty"`. */
-  path?: StringMatch;
-  /** Go `Headers map[string]StringMatch` `json:"headers,omitempty"`. */
-  headers?: { [key: string]: StringMatch };
-}
-
-/**
- * The Go type `v1alpha1.IstioVirtualService` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const istioVirtualService: IstioVirtualService | undefined = rollout.spec.strategy?.canary?.trafficRouting?.istio?.virtualService;
- * ```
- * @public
- */
-export interface IstioVirtualService {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `Routes []string` `json:"routes,omitempty"`. */
-  routes?: string[];
-  /** Go `TLSRoutes []TLSRoute` `json:"tlsRoutes,omitempty"`. */
-  tlsRoutes?: TLSRoute[];
-  /** Go `TCPRoutes []TCPRoute` `json:"tcpRoutes,omitempty"`. */
-  tcpRoutes?: TCPRoute[];
-}
-
-/**
- * The Go type `v1alpha1.IstioDestinationRule` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const istioDestinationRule: IstioDestinationRule | undefined = rollout.spec.strategy?.canary?.trafficRouting?.istio?.destinationRule;
- * ```
- * @public
- */
-export interface IstioDestinationRule {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `CanarySubsetName string` `json:"canarySubsetName"`. */
-  canarySubsetName: string;
-  /** Go `StableSubsetName string` `json:"stableSubsetName"`. */
-  stableSubsetName: string;
-  /** Go `AdditionalSubsetNames []string` `json:"additionalSubsetNames,omitempty"`. */
-  additionalSubsetNames?: string[];
-}
-
-/**
- * The Go type `v1alpha1.StickinessConfig` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const stickinessConfig: StickinessConfig | undefined = rollout.spec.strategy?.canary?.trafficRouting?.alb?.stickinessConfig;
- * ```
- * @public
- */
-export interface StickinessConfig {
-  /** Go `Enabled bool` `json:"enabled"`. */
-  enabled: boolean;
-  /** Go `DurationSeconds int64` `json:"durationSeconds"`. */
-  durationSeconds: number;
-}
-
-/**
- * The Go type `v1alpha1.AppMeshVirtualService` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const appMeshVirtualService: AppMeshVirtualService | undefined = rollout.spec.strategy?.canary?.trafficRouting?.appMesh?.virtualService;
- * ```
- * @public
- */
-export interface AppMeshVirtualService {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `Routes []string` `json:"routes,omitempty"`. */
-  routes?: string[];
-}
-
-/**
- * The Go type `v1alpha1.AppMeshVirtualNodeGroup` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const appMeshVirtualNodeGroup: AppMeshVirtualNodeGroup | undefined = rollout.spec.strategy?.canary?.trafficRouting?.appMesh?.virtualNodeGroup;
- * ```
- * @public
- */
-export interface AppMeshVirtualNodeGroup {
-  /** Go `CanaryVirtualNodeRef *AppMeshVirtualNodeReference` `json:"canaryVirtualNodeRef"`. */
-  canaryVirtualNodeRef: AppMeshVirtualNodeReference;
-  /** Go `StableVirtualNodeRef *AppMeshVirtualNodeReference` `json:"stableVirtualNodeRef"`. */
-  stableVirtualNodeRef: AppMeshVirtualNodeReference;
-}
-
-/**
- * The Go type `v1alpha1.ApisixRoute` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const apisixRoute: ApisixRoute | undefined = rollout.spec.strategy?.canary?.trafficRouting?.apisix?.route;
- * ```
- * @public
- */
-export interface ApisixRoute {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
-  /** Go `Rules []string` `json:"rules,omitempty"`. */
-  rules?: string[];
-}
-
-/**
- * The Go type `v1alpha1.FieldRef` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const fieldRef: FieldRef | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.args?.[0]?.valueFrom?.fieldRef;
- * ```
- * @public
- */
-export interface FieldRef {
-  /** Go `FieldPath string` `json:"fieldPath"`. */
-  fieldPath: string;
-}
-
-/**
- * The Go type `v1alpha1.TemplateService` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const templateService: TemplateService | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.experiment?.templates?.[0]?.service;
- * ```
- * @public
- */
-export interface TemplateService {
-  /** Go `Name string` `json:"name,omitempty"`. */
-  name?: string;
-}
-
-/**
- * The Go type `v1alpha1.StringMatch` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const stringMatch: StringMatch | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setHeaderRoute?.match?.[0]?.headerValue;
- * ```
- * @public
- */
-export interface StringMatch {
-  /** Go `Exact string` `json:"exact,omitempty"`. */
-  exact?: string;
-  /** Go `Prefix string` `json:"prefix,omitempty"`. */
-  prefix?: string;
-  /** Go `Regex string` `json:"regex,omitempty"`. */
-  regex?: string;
-}
-
-/**
- * The Go type `v1alpha1.TLSRoute` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const tlsRoute: TLSRoute | undefined = rollout.spec.strategy?.canary?.trafficRouting?.istio?.virtualService?.tlsRoutes?.[0];
- * ```
- * @public
- */
-export interface TLSRoute {
-  /** Go `Port int64` `json:"port,omitempty"`. */
-  port?: number;
-  /** Go `SNIHosts []string` `json:"sniHosts,omitempty"`. */
-  sniHosts?: string[];
-}
-
-/**
- * The Go type `v1alpha1.TCPRoute` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const tcpRoute: TCPRoute | undefined = rollout.spec.strategy?.canary?.trafficRouting?.istio?.virtualService?.tcpRoutes?.[0];
- * ```
- * @public
- */
-export interface TCPRoute {
-  /** Go `Port int64` `json:"port,omitempty"`. */
-  port?: number;
-}
-
-/**
- * The Go type `v1alpha1.AppMeshVirtualNodeReference` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
- *
- * @example
- * ```ts
- * declare const rollout: Rollout;
- * const appMeshVirtualNodeReference: AppMeshVirtualNodeReference | undefined = rollout.spec.strategy?.canary?.trafficRouting?.appMesh?.virtualNodeGroup?.canaryVirtualNodeRef;
- * ```
- * @public
- */
-export interface AppMeshVirtualNodeReference {
-  /** Go `Name string` `json:"name"`. */
-  name: string;
+export declare namespace RolloutModel {
+  /**
+   * The Go type `v1alpha1.Rollout` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * const rollout: RolloutModel.Rollout = {
+   *   apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'web' },
+   *   spec: { selector: { matchLabels: { app: 'web' } }, strategy: { canary: { steps: [{ setWeight: 20 }, { pause: {} }] } } },
+   * };
+   * ```
+   */
+  export interface Rollout {
+    /** Go `Kind string` `json:"kind,omitempty"`. */
+    kind?: string;
+    /** Go `APIVersion string` `json:"apiVersion,omitempty"`. */
+    apiVersion?: string;
+    /** Go `ObjectMeta metav1.ObjectMeta` `json:"metadata,omitempty"`. */
+    metadata?: ObjectMeta;
+    /** Go `Spec RolloutSpec` `json:"spec"`. */
+    spec: RolloutSpec;
+    /** Go `Status RolloutStatus` `json:"status,omitempty"`. */
+    status?: RolloutStatus;
+  }
+
+  /**
+   * The built-in Go type `metav1.ObjectMeta` (k8s.io/apimachinery v0.33.13).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const objectMeta: RolloutModel.ObjectMeta | undefined = rollout.metadata;
+   * ```
+   */
+  export interface ObjectMeta {
+    /** Go `Name string` `json:"name,omitempty"`. */
+    name?: string;
+    /** Go `GenerateName string` `json:"generateName,omitempty"`. */
+    generateName?: string;
+    /** Go `Namespace string` `json:"namespace,omitempty"`. */
+    namespace?: string;
+    /** Go `SelfLink string` `json:"selfLink,omitempty"`. */
+    selfLink?: string;
+    /** Go `UID types.UID` `json:"uid,omitempty"`. */
+    uid?: string;
+    /** Go `ResourceVersion string` `json:"resourceVersion,omitempty"`. */
+    resourceVersion?: string;
+    /** Go `Generation int64` `json:"generation,omitempty"`. */
+    generation?: number;
+    /** Go `CreationTimestamp Time` `json:"creationTimestamp,omitempty"`. */
+    creationTimestamp?: string | null;
+    /** Go `DeletionTimestamp *Time` `json:"deletionTimestamp,omitempty"`. */
+    deletionTimestamp?: string;
+    /** Go `DeletionGracePeriodSeconds *int64` `json:"deletionGracePeriodSeconds,omitempty"`. */
+    deletionGracePeriodSeconds?: number;
+    /** Go `Labels map[string]string` `json:"labels,omitempty"`. */
+    labels?: { [key: string]: string };
+    /** Go `Annotations map[string]string` `json:"annotations,omitempty"`. */
+    annotations?: { [key: string]: string };
+    /** Go `OwnerReferences []OwnerReference` `json:"ownerReferences,omitempty"`. */
+    ownerReferences?: OwnerReference[];
+    /** Go `Finalizers []string` `json:"finalizers,omitempty"`. */
+    finalizers?: string[];
+    /** Go `ManagedFields []ManagedFieldsEntry` `json:"managedFields,omitempty"`. */
+    managedFields?: ManagedFieldsEntry[];
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutSpec` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutSpec: RolloutModel.RolloutSpec = rollout.spec;
+   * ```
+   */
+  export interface RolloutSpec {
+    /** Go `Replicas *int32` `json:"replicas,omitempty"`. */
+    replicas?: number;
+    /** Go `Selector *metav1.LabelSelector` `json:"selector"`. */
+    selector?: LabelSelector;
+    /** Go `Template corev1.PodTemplateSpec` `json:"template"`. */
+    template?: PodTemplateSpec;
+    /** Go `WorkloadRef *ObjectRef` `json:"workloadRef,omitempty"`. */
+    workloadRef?: ObjectRef;
+    /** Go `MinReadySeconds int32` `json:"minReadySeconds,omitempty"`. */
+    minReadySeconds?: number;
+    /** Go `RollbackWindow *RollbackWindowSpec` `json:"rollbackWindow,omitempty"`. */
+    rollbackWindow?: RollbackWindowSpec;
+    /** Go `Strategy RolloutStrategy` `json:"strategy"`. */
+    strategy?: RolloutStrategy;
+    /** Go `RevisionHistoryLimit *int32` `json:"revisionHistoryLimit,omitempty"`. */
+    revisionHistoryLimit?: number;
+    /** Go `Paused bool` `json:"paused,omitempty"`. */
+    paused?: boolean;
+    /** Go `ProgressDeadlineSeconds *int32` `json:"progressDeadlineSeconds,omitempty"`. */
+    progressDeadlineSeconds?: number;
+    /** Go `ProgressDeadlineAbort bool` `json:"progressDeadlineAbort,omitempty"`. */
+    progressDeadlineAbort?: boolean;
+    /** Go `RestartAt *metav1.Time` `json:"restartAt,omitempty"`. */
+    restartAt?: string;
+    /** Go `Analysis *AnalysisRunStrategy` `json:"analysis,omitempty"`. */
+    analysis?: AnalysisRunStrategy;
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutStatus: RolloutModel.RolloutStatus | undefined = rollout.status;
+   * ```
+   */
+  export interface RolloutStatus {
+    /** Go `Abort bool` `json:"abort,omitempty"`. */
+    abort?: boolean;
+    /** Go `PauseConditions []PauseCondition` `json:"pauseConditions,omitempty"`. */
+    pauseConditions?: PauseCondition[];
+    /** Go `ControllerPause bool` `json:"controllerPause,omitempty"`. */
+    controllerPause?: boolean;
+    /** Go `AbortedAt *metav1.Time` `json:"abortedAt,omitempty"`. */
+    abortedAt?: string;
+    /** Go `CurrentPodHash string` `json:"currentPodHash,omitempty"`. */
+    currentPodHash?: string;
+    /** Go `CurrentStepHash string` `json:"currentStepHash,omitempty"`. */
+    currentStepHash?: string;
+    /** Go `Replicas int32` `json:"replicas,omitempty"`. */
+    replicas?: number;
+    /** Go `UpdatedReplicas int32` `json:"updatedReplicas,omitempty"`. */
+    updatedReplicas?: number;
+    /** Go `ReadyReplicas int32` `json:"readyReplicas,omitempty"`. */
+    readyReplicas?: number;
+    /** Go `AvailableReplicas int32` `json:"availableReplicas,omitempty"`. */
+    availableReplicas?: number;
+    /** Go `CurrentStepIndex *int32` `json:"currentStepIndex,omitempty"`. */
+    currentStepIndex?: number;
+    /** Go `CollisionCount *int32` `json:"collisionCount,omitempty"`. */
+    collisionCount?: number;
+    /** Go `ObservedGeneration string` `json:"observedGeneration,omitempty"`. */
+    observedGeneration?: string;
+    /** Go `Conditions []RolloutCondition` `json:"conditions,omitempty"`. */
+    conditions?: RolloutCondition[];
+    /** Go `Canary CanaryStatus` `json:"canary,omitempty"`. */
+    canary?: CanaryStatus;
+    /** Go `BlueGreen BlueGreenStatus` `json:"blueGreen,omitempty"`. */
+    blueGreen?: BlueGreenStatus;
+    /** Go `HPAReplicas int32` `json:"HPAReplicas,omitempty"`. */
+    HPAReplicas?: number;
+    /** Go `Selector string` `json:"selector,omitempty"`. */
+    selector?: string;
+    /** Go `StableRS string` `json:"stableRS,omitempty"`. */
+    stableRS?: string;
+    /** Go `RestartedAt *metav1.Time` `json:"restartedAt,omitempty"`. */
+    restartedAt?: string;
+    /** Go `PromoteFull bool` `json:"promoteFull,omitempty"`. */
+    promoteFull?: boolean;
+    /** Go `Phase RolloutPhase` `json:"phase,omitempty"`. */
+    phase?: string;
+    /** Go `Message string` `json:"message,omitempty"`. */
+    message?: string;
+    /** Go `WorkloadObservedGeneration string` `json:"workloadObservedGeneration,omitempty"`. */
+    workloadObservedGeneration?: string;
+    /** Go `ALB *ALBStatus` `json:"alb,omitempty"`. */
+    alb?: ALBStatus;
+    /** Go `ALBs []ALBStatus` `json:"albs,omitempty"`. */
+    albs?: ALBStatus[];
+  }
+
+  /**
+   * The built-in Go type `metav1.OwnerReference` (k8s.io/apimachinery v0.33.13).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const ownerReference: RolloutModel.OwnerReference | undefined = rollout.metadata?.ownerReferences?.[0];
+   * ```
+   */
+  export interface OwnerReference {
+    /** Go `APIVersion string` `json:"apiVersion"`. */
+    apiVersion: string;
+    /** Go `Kind string` `json:"kind"`. */
+    kind: string;
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `UID types.UID` `json:"uid"`. */
+    uid: string;
+    /** Go `Controller *bool` `json:"controller,omitempty"`. */
+    controller?: boolean;
+    /** Go `BlockOwnerDeletion *bool` `json:"blockOwnerDeletion,omitempty"`. */
+    blockOwnerDeletion?: boolean;
+  }
+
+  /**
+   * The built-in Go type `metav1.ManagedFieldsEntry` (k8s.io/apimachinery v0.33.13).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const managedFieldsEntry: RolloutModel.ManagedFieldsEntry | undefined = rollout.metadata?.managedFields?.[0];
+   * ```
+   */
+  export interface ManagedFieldsEntry {
+    /** Go `Manager string` `json:"manager,omitempty"`. */
+    manager?: string;
+    /** Go `Operation ManagedFieldsOperationType` `json:"operation,omitempty"`. */
+    operation?: string;
+    /** Go `APIVersion string` `json:"apiVersion,omitempty"`. */
+    apiVersion?: string;
+    /** Go `Time *Time` `json:"time,omitempty"`. */
+    time?: string;
+    /** Go `FieldsType string` `json:"fieldsType,omitempty"`. */
+    fieldsType?: string;
+    /** Go `FieldsV1 *FieldsV1` `json:"fieldsV1,omitempty"`. */
+    fieldsV1?: JsonValue;
+    /** Go `Subresource string` `json:"subresource,omitempty"`. */
+    subresource?: string;
+  }
+
+  /**
+   * The built-in Go type `metav1.LabelSelector` (k8s.io/apimachinery v0.33.13).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const labelSelector: RolloutModel.LabelSelector | undefined = rollout.spec.selector;
+   * ```
+   */
+  export interface LabelSelector {
+    /** Go `MatchLabels map[string]string` `json:"matchLabels,omitempty"`. */
+    matchLabels?: { [key: string]: string };
+    /** Go `MatchExpressions []LabelSelectorRequirement` `json:"matchExpressions,omitempty"`. */
+    matchExpressions?: LabelSelectorRequirement[];
+  }
+
+  /**
+   * The built-in Go type `corev1.PodTemplateSpec` (k8s.io/api v0.33.13).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const podTemplateSpec: RolloutModel.PodTemplateSpec | undefined = rollout.spec.template;
+   * ```
+   */
+  export interface PodTemplateSpec {
+    /** Go `ObjectMeta metav1.ObjectMeta` `json:"metadata,omitempty"`. */
+    metadata?: ObjectMeta;
+    /** Go `Spec PodSpec` `json:"spec,omitempty"`. */
+    spec?: PodSpec;
+  }
+
+  /**
+   * The Go type `v1alpha1.ObjectRef` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const objectRef: RolloutModel.ObjectRef | undefined = rollout.spec.workloadRef;
+   * ```
+   */
+  export interface ObjectRef {
+    /** Go `APIVersion string` `json:"apiVersion,omitempty"`. */
+    apiVersion?: string;
+    /** Go `Kind string` `json:"kind,omitempty"`. */
+    kind?: string;
+    /** Go `Name string` `json:"name,omitempty"`. */
+    name?: string;
+    /** Go `ScaleDown string` `json:"scaleDown,omitempty"`. */
+    scaleDown?: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.RollbackWindowSpec` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rollbackWindowSpec: RolloutModel.RollbackWindowSpec | undefined = rollout.spec.rollbackWindow;
+   * ```
+   */
+  export interface RollbackWindowSpec {
+    /** Go `Revisions int32` `json:"revisions,omitempty"`. */
+    revisions?: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutStrategy` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutStrategy: RolloutModel.RolloutStrategy | undefined = rollout.spec.strategy;
+   * ```
+   */
+  export interface RolloutStrategy {
+    /** Go `BlueGreen *BlueGreenStrategy` `json:"blueGreen,omitempty"`. */
+    blueGreen?: BlueGreenStrategy;
+    /** Go `Canary *CanaryStrategy` `json:"canary,omitempty"`. */
+    canary?: CanaryStrategy;
+  }
+
+  /**
+   * The Go type `v1alpha1.AnalysisRunStrategy` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const analysisRunStrategy: RolloutModel.AnalysisRunStrategy | undefined = rollout.spec.analysis;
+   * ```
+   */
+  export interface AnalysisRunStrategy {
+    /** Go `SuccessfulRunHistoryLimit *int32` `json:"successfulRunHistoryLimit,omitempty"`. */
+    successfulRunHistoryLimit?: number;
+    /** Go `UnsuccessfulRunHistoryLimit *int32` `json:"unsuccessfulRunHistoryLimit,omitempty"`. */
+    unsuccessfulRunHistoryLimit?: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.PauseCondition` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const pauseCondition: RolloutModel.PauseCondition | undefined = rollout.status?.pauseConditions?.[0];
+   * ```
+   */
+  export interface PauseCondition {
+    /** Go `Reason PauseReason` `json:"reason"`. */
+    reason: string;
+    /** Go `StartTime metav1.Time` `json:"startTime"`. */
+    startTime: string | null;
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutCondition` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutCondition: RolloutModel.RolloutCondition | undefined = rollout.status?.conditions?.[0];
+   * ```
+   */
+  export interface RolloutCondition {
+    /** Go `Type RolloutConditionType` `json:"type"`. */
+    type: string;
+    /** Go `Status corev1.ConditionStatus` `json:"status"`. */
+    status: string;
+    /** Go `LastUpdateTime metav1.Time` `json:"lastUpdateTime"`. */
+    lastUpdateTime: string | null;
+    /** Go `LastTransitionTime metav1.Time` `json:"lastTransitionTime"`. */
+    lastTransitionTime: string | null;
+    /** Go `Reason string` `json:"reason"`. */
+    reason: string;
+    /** Go `Message string` `json:"message"`. */
+    message: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.CanaryStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const canaryStatus: RolloutModel.CanaryStatus | undefined = rollout.status?.canary;
+   * ```
+   */
+  export interface CanaryStatus {
+    /** Go `CurrentStepAnalysisRunStatus *RolloutAnalysisRunStatus` `json:"currentStepAnalysisRunStatus,omitempty"`. */
+    currentStepAnalysisRunStatus?: RolloutAnalysisRunStatus;
+    /** Go `CurrentBackgroundAnalysisRunStatus *RolloutAnalysisRunStatus` `json:"currentBackgroundAnalysisRunStatus,omitempty"`. */
+    currentBackgroundAnalysisRunStatus?: RolloutAnalysisRunStatus;
+    /** Go `CurrentExperiment string` `json:"currentExperiment,omitempty"`. */
+    currentExperiment?: string;
+    /** Go `Weights *TrafficWeights` `json:"weights,omitempty"`. */
+    weights?: TrafficWeights;
+    /** Go `StablePingPong PingPongType` `json:"stablePingPong,omitempty"`. */
+    stablePingPong?: string;
+    /** Go `StepPluginStatuses []StepPluginStatus` `json:"stepPluginStatuses,omitempty"`. */
+    stepPluginStatuses?: StepPluginStatus[];
+  }
+
+  /**
+   * The Go type `v1alpha1.BlueGreenStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const blueGreenStatus: RolloutModel.BlueGreenStatus | undefined = rollout.status?.blueGreen;
+   * ```
+   */
+  export interface BlueGreenStatus {
+    /** Go `PreviewSelector string` `json:"previewSelector,omitempty"`. */
+    previewSelector?: string;
+    /** Go `ActiveSelector string` `json:"activeSelector,omitempty"`. */
+    activeSelector?: string;
+    /** Go `ScaleUpPreviewCheckPoint bool` `json:"scaleUpPreviewCheckPoint,omitempty"`. */
+    scaleUpPreviewCheckPoint?: boolean;
+    /** Go `PrePromotionAnalysisRunStatus *RolloutAnalysisRunStatus` `json:"prePromotionAnalysisRunStatus,omitempty"`. */
+    prePromotionAnalysisRunStatus?: RolloutAnalysisRunStatus;
+    /** Go `PostPromotionAnalysisRunStatus *RolloutAnalysisRunStatus` `json:"postPromotionAnalysisRunStatus,omitempty"`. */
+    postPromotionAnalysisRunStatus?: RolloutAnalysisRunStatus;
+  }
+
+  /**
+   * The Go type `v1alpha1.ALBStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const albStatus: RolloutModel.ALBStatus | undefined = rollout.status?.alb;
+   * ```
+   */
+  export interface ALBStatus {
+    /** Go `LoadBalancer AwsResourceRef` `json:"loadBalancer,omitempty"`. */
+    loadBalancer?: AwsResourceRef;
+    /** Go `CanaryTargetGroup AwsResourceRef` `json:"canaryTargetGroup,omitempty"`. */
+    canaryTargetGroup?: AwsResourceRef;
+    /** Go `StableTargetGroup AwsResourceRef` `json:"stableTargetGroup,omitempty"`. */
+    stableTargetGroup?: AwsResourceRef;
+    /** Go `Ingress string` `json:"ingress,omitempty"`. */
+    ingress?: string;
+  }
+
+  /**
+   * The built-in Go type `metav1.LabelSelectorRequirement` (k8s.io/apimachinery v0.33.13).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const labelSelectorRequirement: RolloutModel.LabelSelectorRequirement | undefined = rollout.spec.selector?.matchExpressions?.[0];
+   * ```
+   */
+  export interface LabelSelectorRequirement {
+    /** Go `Key string` `json:"key"`. */
+    key: string;
+    /** Go `Operator LabelSelectorOperator` `json:"operator"`. */
+    operator: string;
+    /** Go `Values []string` `json:"values,omitempty"`. */
+    values?: string[];
+  }
+
+  /**
+   * The built-in Go type `corev1.PodSpec` (k8s.io/api v0.33.13), in part:
+   * the fields below are typed, and the others are accepted without a type (the index signature).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const podSpec: RolloutModel.PodSpec | undefined = rollout.spec.template?.spec;
+   * ```
+   */
+  export interface PodSpec {
+    /** Go `Volumes []Volume` `json:"volumes,omitempty"`. */
+    volumes?: Volume[];
+    /** Go `InitContainers []Container` `json:"initContainers,omitempty"`. */
+    initContainers?: Container[];
+    /** Go `Containers []Container` `json:"containers"`. */
+    containers: Container[];
+    /** Go `RestartPolicy RestartPolicy` `json:"restartPolicy,omitempty"`. */
+    restartPolicy?: string;
+    /** Go `TerminationGracePeriodSeconds *int64` `json:"terminationGracePeriodSeconds,omitempty"`. */
+    terminationGracePeriodSeconds?: number;
+    /** Go `NodeSelector map[string]string` `json:"nodeSelector,omitempty"`. */
+    nodeSelector?: { [key: string]: string };
+    /** Go `ServiceAccountName string` `json:"serviceAccountName,omitempty"`. */
+    serviceAccountName?: string;
+    /** Go `ImagePullSecrets []LocalObjectReference` `json:"imagePullSecrets,omitempty"`. */
+    imagePullSecrets?: LocalObjectReference[];
+    /** The fields not typed here. */
+    [field: string]: unknown;
+  }
+
+  /**
+   * The Go type `v1alpha1.BlueGreenStrategy` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const blueGreenStrategy: RolloutModel.BlueGreenStrategy | undefined = rollout.spec.strategy?.blueGreen;
+   * ```
+   */
+  export interface BlueGreenStrategy {
+    /** Go `ActiveService string` `json:"activeService"`. */
+    activeService: string;
+    /** Go `PreviewService string` `json:"previewService,omitempty"`. */
+    previewService?: string;
+    /** Go `PreviewReplicaCount *int32` `json:"previewReplicaCount,omitempty"`. */
+    previewReplicaCount?: number;
+    /** Go `AutoPromotionEnabled *bool` `json:"autoPromotionEnabled,omitempty"`. */
+    autoPromotionEnabled?: boolean;
+    /** Go `AutoPromotionSeconds int32` `json:"autoPromotionSeconds,omitempty"`. */
+    autoPromotionSeconds?: number;
+    /** Go `MaxUnavailable *intstr.IntOrString` `json:"maxUnavailable,omitempty"`. */
+    maxUnavailable?: number | string;
+    /** Go `ScaleDownDelaySeconds *int32` `json:"scaleDownDelaySeconds,omitempty"`. */
+    scaleDownDelaySeconds?: number;
+    /** Go `ScaleDownDelayRevisionLimit *int32` `json:"scaleDownDelayRevisionLimit,omitempty"`. */
+    scaleDownDelayRevisionLimit?: number;
+    /** Go `PrePromotionAnalysis *RolloutAnalysis` `json:"prePromotionAnalysis,omitempty"`. */
+    prePromotionAnalysis?: RolloutAnalysis;
+    /** Go `AntiAffinity *AntiAffinity` `json:"antiAffinity,omitempty"`. */
+    antiAffinity?: AntiAffinity;
+    /** Go `PostPromotionAnalysis *RolloutAnalysis` `json:"postPromotionAnalysis,omitempty"`. */
+    postPromotionAnalysis?: RolloutAnalysis;
+    /** Go `PreviewMetadata *PodTemplateMetadata` `json:"previewMetadata,omitempty"`. */
+    previewMetadata?: PodTemplateMetadata;
+    /** Go `ActiveMetadata *PodTemplateMetadata` `json:"activeMetadata,omitempty"`. */
+    activeMetadata?: PodTemplateMetadata;
+    /** Go `AbortScaleDownDelaySeconds *int32` `json:"abortScaleDownDelaySeconds,omitempty"`. */
+    abortScaleDownDelaySeconds?: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.CanaryStrategy` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const canaryStrategy: RolloutModel.CanaryStrategy | undefined = rollout.spec.strategy?.canary;
+   * ```
+   */
+  export interface CanaryStrategy {
+    /** Go `CanaryService string` `json:"canaryService,omitempty"`. */
+    canaryService?: string;
+    /** Go `StableService string` `json:"stableService,omitempty"`. */
+    stableService?: string;
+    /** Go `Steps []CanaryStep` `json:"steps,omitempty"`. */
+    steps?: CanaryStep[];
+    /** Go `TrafficRouting *RolloutTrafficRouting` `json:"trafficRouting,omitempty"`. */
+    trafficRouting?: RolloutTrafficRouting;
+    /** Go `MaxUnavailable *intstr.IntOrString` `json:"maxUnavailable,omitempty"`. */
+    maxUnavailable?: number | string;
+    /** Go `MaxSurge *intstr.IntOrString` `json:"maxSurge,omitempty"`. */
+    maxSurge?: number | string;
+    /** Go `Analysis *RolloutAnalysisBackground` `json:"analysis,omitempty"`. */
+    analysis?: RolloutAnalysisBackground;
+    /** Go `AntiAffinity *AntiAffinity` `json:"antiAffinity,omitempty"`. */
+    antiAffinity?: AntiAffinity;
+    /** Go `CanaryMetadata *PodTemplateMetadata` `json:"canaryMetadata,omitempty"`. */
+    canaryMetadata?: PodTemplateMetadata;
+    /** Go `StableMetadata *PodTemplateMetadata` `json:"stableMetadata,omitempty"`. */
+    stableMetadata?: PodTemplateMetadata;
+    /** Go `ScaleDownDelaySeconds *int32` `json:"scaleDownDelaySeconds,omitempty"`. */
+    scaleDownDelaySeconds?: number;
+    /** Go `ScaleDownDelayRevisionLimit *int32` `json:"scaleDownDelayRevisionLimit,omitempty"`. */
+    scaleDownDelayRevisionLimit?: number;
+    /** Go `AbortScaleDownDelaySeconds *int32` `json:"abortScaleDownDelaySeconds,omitempty"`. */
+    abortScaleDownDelaySeconds?: number;
+    /** Go `DynamicStableScale bool` `json:"dynamicStableScale,omitempty"`. */
+    dynamicStableScale?: boolean;
+    /** Go `PingPong *PingPongSpec` `json:"pingPong,omitempty"`. */
+    pingPong?: PingPongSpec;
+    /** Go `MinPodsPerReplicaSet *int32` `json:"minPodsPerReplicaSet,omitempty"`. */
+    minPodsPerReplicaSet?: number;
+    /** Go `ReplicaProgressThreshold *ReplicaProgressThreshold` `json:"replicaProgressThreshold,omitempty"`. */
+    replicaProgressThreshold?: ReplicaProgressThreshold;
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutAnalysisRunStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutAnalysisRunStatus: RolloutModel.RolloutAnalysisRunStatus | undefined = rollout.status?.canary?.currentStepAnalysisRunStatus;
+   * ```
+   */
+  export interface RolloutAnalysisRunStatus {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `Status AnalysisPhase` `json:"status"`. */
+    status: string;
+    /** Go `Message string` `json:"message,omitempty"`. */
+    message?: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.TrafficWeights` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const trafficWeights: RolloutModel.TrafficWeights | undefined = rollout.status?.canary?.weights;
+   * ```
+   */
+  export interface TrafficWeights {
+    /** Go `Canary WeightDestination` `json:"canary"`. */
+    canary: WeightDestination;
+    /** Go `Stable WeightDestination` `json:"stable"`. */
+    stable: WeightDestination;
+    /** Go `Additional []WeightDestination` `json:"additional,omitempty"`. */
+    additional?: WeightDestination[];
+    /** Go `Verified *bool` `json:"verified,omitempty"`. */
+    verified?: boolean;
+  }
+
+  /**
+   * The Go type `v1alpha1.StepPluginStatus` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const stepPluginStatus: RolloutModel.StepPluginStatus | undefined = rollout.status?.canary?.stepPluginStatuses?.[0];
+   * ```
+   */
+  export interface StepPluginStatus {
+    /** Go `Index int32` `json:"index"`. */
+    index: number;
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `Operation StepPluginOperation` `json:"operation"`. */
+    operation: string;
+    /** Go `Phase StepPluginPhase` `json:"phase,omitempty"`. */
+    phase?: string;
+    /** Go `Message string` `json:"message,omitempty"`. */
+    message?: string;
+    /** Go `StartedAt *metav1.Time` `json:"startedAt,omitempty"`. */
+    startedAt?: string;
+    /** Go `UpdatedAt *metav1.Time` `json:"updatedAt,omitempty"`. */
+    updatedAt?: string;
+    /** Go `FinishedAt *metav1.Time` `json:"finishedAt,omitempty"`. */
+    finishedAt?: string;
+    /** Go `Backoff DurationString` `json:"backoff,omitempty"`. */
+    backoff?: string;
+    /** Go `Executions int32` `json:"executions,omitempty"`. */
+    executions?: number;
+    /** Go `Disabled bool` `json:"disabled,omitempty"`. */
+    disabled?: boolean;
+    /** Go `Status json.RawMessage` `json:"status,omitempty"`. */
+    status?: JsonValue;
+  }
+
+  /**
+   * The Go type `v1alpha1.AwsResourceRef` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const awsResourceRef: RolloutModel.AwsResourceRef | undefined = rollout.status?.alb?.loadBalancer;
+   * ```
+   */
+  export interface AwsResourceRef {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `ARN string` `json:"arn"`. */
+    arn: string;
+    /** Go `FullName string` `json:"fullName"`. */
+    fullName?: string;
+  }
+
+  /**
+   * The built-in Go type `corev1.Volume` (k8s.io/api v0.33.13), in part:
+   * the fields below are typed, and the others are accepted without a type (the index signature).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const volume: RolloutModel.Volume | undefined = rollout.spec.template?.spec?.volumes?.[0];
+   * ```
+   */
+  export interface Volume {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** The fields not typed here. */
+    [field: string]: unknown;
+  }
+
+  /**
+   * The built-in Go type `corev1.Container` (k8s.io/api v0.33.13), in part:
+   * the fields below are typed, and the others are accepted without a type (the index signature).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const container: RolloutModel.Container | undefined = rollout.spec.template?.spec?.initContainers?.[0];
+   * ```
+   */
+  export interface Container {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `Image string` `json:"image,omitempty"`. */
+    image?: string;
+    /** Go `Command []string` `json:"command,omitempty"`. */
+    command?: string[];
+    /** Go `Args []string` `json:"args,omitempty"`. */
+    args?: string[];
+    /** Go `WorkingDir string` `json:"workingDir,omitempty"`. */
+    workingDir?: string;
+    /** Go `Ports []ContainerPort` `json:"ports,omitempty"`. */
+    ports?: ContainerPort[];
+    /** Go `Env []EnvVar` `json:"env,omitempty"`. */
+    env?: EnvVar[];
+    /** Go `Resources ResourceRequirements` `json:"resources,omitempty"`. */
+    resources?: ResourceRequirements;
+    /** Go `VolumeMounts []VolumeMount` `json:"volumeMounts,omitempty"`. */
+    volumeMounts?: VolumeMount[];
+    /** Go `ImagePullPolicy PullPolicy` `json:"imagePullPolicy,omitempty"`. */
+    imagePullPolicy?: string;
+    /** The fields not typed here. */
+    [field: string]: unknown;
+  }
+
+  /**
+   * The built-in Go type `corev1.LocalObjectReference` (k8s.io/api v0.33.13).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const localObjectReference: RolloutModel.LocalObjectReference | undefined = rollout.spec.template?.spec?.imagePullSecrets?.[0];
+   * ```
+   */
+  export interface LocalObjectReference {
+    /** Go `Name string` `json:"name,omitempty"`. */
+    name?: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutAnalysis` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutAnalysis: RolloutModel.RolloutAnalysis | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis;
+   * ```
+   */
+  export interface RolloutAnalysis {
+    /** Go `Templates []AnalysisTemplateRef` `json:"templates,omitempty"`. */
+    templates?: AnalysisTemplateRef[];
+    /** Go `Args []AnalysisRunArgument` `json:"args,omitempty"`. */
+    args?: AnalysisRunArgument[];
+    /** Go `DryRun []DryRun` `json:"dryRun,omitempty"`. */
+    dryRun?: DryRun[];
+    /** Go `MeasurementRetention []MeasurementRetention` `json:"measurementRetention,omitempty"`. */
+    measurementRetention?: MeasurementRetention[];
+    /** Go `AnalysisRunMetadata *AnalysisRunMetadata` `json:"analysisRunMetadata,omitempty"`. */
+    analysisRunMetadata?: AnalysisRunMetadata;
+  }
+
+  /**
+   * The Go type `v1alpha1.AntiAffinity` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const antiAffinity: RolloutModel.AntiAffinity | undefined = rollout.spec.strategy?.blueGreen?.antiAffinity;
+   * ```
+   */
+  export interface AntiAffinity {
+    /** Go `PreferredDuringSchedulingIgnoredDuringExecution *PreferredDuringSchedulingIgnoredDuringExecution` `json:"preferredDuringSchedulingIgnoredDuringExecution,omitempty"`. */
+    preferredDuringSchedulingIgnoredDuringExecution?: PreferredDuringSchedulingIgnoredDuringExecution;
+    /** Go `RequiredDuringSchedulingIgnoredDuringExecution *RequiredDuringSchedulingIgnoredDuringExecution` `json:"requiredDuringSchedulingIgnoredDuringExecution,omitempty"`. */
+    requiredDuringSchedulingIgnoredDuringExecution?: RequiredDuringSchedulingIgnoredDuringExecution;
+  }
+
+  /**
+   * The Go type `v1alpha1.PodTemplateMetadata` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const podTemplateMetadata: RolloutModel.PodTemplateMetadata | undefined = rollout.spec.strategy?.blueGreen?.previewMetadata;
+   * ```
+   */
+  export interface PodTemplateMetadata {
+    /** Go `Labels map[string]string` `json:"labels,omitempty"`. */
+    labels?: { [key: string]: string };
+    /** Go `Annotations map[string]string` `json:"annotations,omitempty"`. */
+    annotations?: { [key: string]: string };
+  }
+
+  /**
+   * The Go type `v1alpha1.CanaryStep` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const canaryStep: RolloutModel.CanaryStep | undefined = rollout.spec.strategy?.canary?.steps?.[0];
+   * ```
+   */
+  export interface CanaryStep {
+    /** Go `SetWeight *int32` `json:"setWeight,omitempty"`. */
+    setWeight?: number;
+    /** Go `Pause *RolloutPause` `json:"pause,omitempty"`. */
+    pause?: RolloutPause;
+    /** Go `Experiment *RolloutExperimentStep` `json:"experiment,omitempty"`. */
+    experiment?: RolloutExperimentStep;
+    /** Go `Analysis *RolloutAnalysis` `json:"analysis,omitempty"`. */
+    analysis?: RolloutAnalysis;
+    /** Go `SetCanaryScale *SetCanaryScale` `json:"setCanaryScale,omitempty"`. */
+    setCanaryScale?: SetCanaryScale;
+    /** Go `SetHeaderRoute *SetHeaderRoute` `json:"setHeaderRoute,omitempty"`. */
+    setHeaderRoute?: SetHeaderRoute;
+    /** Go `SetMirrorRoute *SetMirrorRoute` `json:"setMirrorRoute,omitempty"`. */
+    setMirrorRoute?: SetMirrorRoute;
+    /** Go `Plugin *PluginStep` `json:"plugin,omitempty"`. */
+    plugin?: PluginStep;
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutTrafficRouting: RolloutModel.RolloutTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting;
+   * ```
+   */
+  export interface RolloutTrafficRouting {
+    /** Go `Istio *IstioTrafficRouting` `json:"istio,omitempty"`. */
+    istio?: IstioTrafficRouting;
+    /** Go `Nginx *NginxTrafficRouting` `json:"nginx,omitempty"`. */
+    nginx?: NginxTrafficRouting;
+    /** Go `ALB *ALBTrafficRouting` `json:"alb,omitempty"`. */
+    alb?: ALBTrafficRouting;
+    /** Go `SMI *SMITrafficRouting` `json:"smi,omitempty"`. */
+    smi?: SMITrafficRouting;
+    /** Go `Ambassador *AmbassadorTrafficRouting` `json:"ambassador,omitempty"`. */
+    ambassador?: AmbassadorTrafficRouting;
+    /** Go `AppMesh *AppMeshTrafficRouting` `json:"appMesh,omitempty"`. */
+    appMesh?: AppMeshTrafficRouting;
+    /** Go `Traefik *TraefikTrafficRouting` `json:"traefik,omitempty"`. */
+    traefik?: TraefikTrafficRouting;
+    /** Go `ManagedRoutes []MangedRoutes` `json:"managedRoutes,omitempty"`. */
+    managedRoutes?: MangedRoutes[];
+    /** Go `Apisix *ApisixTrafficRouting` `json:"apisix,omitempty"`. */
+    apisix?: ApisixTrafficRouting;
+    /** Go `Plugins map[string]json.RawMessage` `json:"plugins,omitempty"`. */
+    plugins?: { [key: string]: JsonValue };
+    /** Go `MaxTrafficWeight *int32` `json:"maxTrafficWeight,omitempty"`. */
+    maxTrafficWeight?: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutAnalysisBackground` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutAnalysisBackground: RolloutModel.RolloutAnalysisBackground | undefined = rollout.spec.strategy?.canary?.analysis;
+   * ```
+   */
+  export interface RolloutAnalysisBackground {
+    /** Go `Templates []AnalysisTemplateRef` `json:"templates,omitempty"`. */
+    templates?: AnalysisTemplateRef[];
+    /** Go `Args []AnalysisRunArgument` `json:"args,omitempty"`. */
+    args?: AnalysisRunArgument[];
+    /** Go `DryRun []DryRun` `json:"dryRun,omitempty"`. */
+    dryRun?: DryRun[];
+    /** Go `MeasurementRetention []MeasurementRetention` `json:"measurementRetention,omitempty"`. */
+    measurementRetention?: MeasurementRetention[];
+    /** Go `AnalysisRunMetadata *AnalysisRunMetadata` `json:"analysisRunMetadata,omitempty"`. */
+    analysisRunMetadata?: AnalysisRunMetadata;
+    /** Go `StartingStep *int32` `json:"startingStep,omitempty"`. */
+    startingStep?: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.PingPongSpec` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const pingPongSpec: RolloutModel.PingPongSpec | undefined = rollout.spec.strategy?.canary?.pingPong;
+   * ```
+   */
+  export interface PingPongSpec {
+    /** Go `PingService string` `json:"pingService"`. */
+    pingService: string;
+    /** Go `PongService string` `json:"pongService"`. */
+    pongService: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.ReplicaProgressThreshold` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const replicaProgressThreshold: RolloutModel.ReplicaProgressThreshold | undefined = rollout.spec.strategy?.canary?.replicaProgressThreshold;
+   * ```
+   */
+  export interface ReplicaProgressThreshold {
+    /** Go `Type ProgressType` `json:"type"`. */
+    type: string;
+    /** Go `Value int32` `json:"value"`. */
+    value: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.WeightDestination` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const weightDestination: RolloutModel.WeightDestination | undefined = rollout.status?.canary?.weights?.canary;
+   * ```
+   */
+  export interface WeightDestination {
+    /** Go `Weight int32` `json:"weight"`. */
+    weight: number;
+    /** Go `ServiceName string` `json:"serviceName,omitempty"`. */
+    serviceName?: string;
+    /** Go `PodTemplateHash string` `json:"podTemplateHash,omitempty"`. */
+    podTemplateHash?: string;
+  }
+
+  /**
+   * The built-in Go type `corev1.ContainerPort` (k8s.io/api v0.33.13).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const containerPort: RolloutModel.ContainerPort | undefined = rollout.spec.template?.spec?.initContainers?.[0]?.ports?.[0];
+   * ```
+   */
+  export interface ContainerPort {
+    /** Go `Name string` `json:"name,omitempty"`. */
+    name?: string;
+    /** Go `HostPort int32` `json:"hostPort,omitempty"`. */
+    hostPort?: number;
+    /** Go `ContainerPort int32` `json:"containerPort"`. */
+    containerPort: number;
+    /** Go `Protocol Protocol` `json:"protocol,omitempty"`. */
+    protocol?: string;
+    /** Go `HostIP string` `json:"hostIP,omitempty"`. */
+    hostIP?: string;
+  }
+
+  /**
+   * The built-in Go type `corev1.EnvVar` (k8s.io/api v0.33.13), in part:
+   * the fields below are typed, and the others are accepted without a type (the index signature).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const envVar: RolloutModel.EnvVar | undefined = rollout.spec.template?.spec?.initContainers?.[0]?.env?.[0];
+   * ```
+   */
+  export interface EnvVar {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `Value string` `json:"value,omitempty"`. */
+    value?: string;
+    /** The fields not typed here. */
+    [field: string]: unknown;
+  }
+
+  /**
+   * The built-in Go type `corev1.ResourceRequirements` (k8s.io/api v0.33.13), in part:
+   * the fields below are typed, and the others are accepted without a type (the index signature).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const resourceRequirements: RolloutModel.ResourceRequirements | undefined = rollout.spec.template?.spec?.initContainers?.[0]?.resources;
+   * ```
+   */
+  export interface ResourceRequirements {
+    /** Go `Limits ResourceList` `json:"limits,omitempty"`. */
+    limits?: { [key: string]: string | number };
+    /** Go `Requests ResourceList` `json:"requests,omitempty"`. */
+    requests?: { [key: string]: string | number };
+    /** The fields not typed here. */
+    [field: string]: unknown;
+  }
+
+  /**
+   * The built-in Go type `corev1.VolumeMount` (k8s.io/api v0.33.13).
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const volumeMount: RolloutModel.VolumeMount | undefined = rollout.spec.template?.spec?.initContainers?.[0]?.volumeMounts?.[0];
+   * ```
+   */
+  export interface VolumeMount {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `ReadOnly bool` `json:"readOnly,omitempty"`. */
+    readOnly?: boolean;
+    /** Go `RecursiveReadOnly *RecursiveReadOnlyMode` `json:"recursiveReadOnly,omitempty"`. */
+    recursiveReadOnly?: string;
+    /** Go `MountPath string` `json:"mountPath"`. */
+    mountPath: string;
+    /** Go `SubPath string` `json:"subPath,omitempty"`. */
+    subPath?: string;
+    /** Go `MountPropagation *MountPropagationMode` `json:"mountPropagation,omitempty"`. */
+    mountPropagation?: string;
+    /** Go `SubPathExpr string` `json:"subPathExpr,omitempty"`. */
+    subPathExpr?: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.AnalysisTemplateRef` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const analysisTemplateRef: RolloutModel.AnalysisTemplateRef | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.templates?.[0];
+   * ```
+   */
+  export interface AnalysisTemplateRef {
+    /** Go `TemplateName string` `json:"templateName"`. */
+    templateName?: string;
+    /** Go `ClusterScope *bool` `json:"clusterScope,omitempty"`. */
+    clusterScope?: boolean;
+  }
+
+  /**
+   * The Go type `v1alpha1.AnalysisRunArgument` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const analysisRunArgument: RolloutModel.AnalysisRunArgument | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.args?.[0];
+   * ```
+   */
+  export interface AnalysisRunArgument {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `Value string` `json:"value,omitempty"`. */
+    value?: string;
+    /** Go `ValueFrom *ArgumentValueFrom` `json:"valueFrom,omitempty"`. */
+    valueFrom?: ArgumentValueFrom;
+  }
+
+  /**
+   * The Go type `v1alpha1.DryRun` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const dryRun: RolloutModel.DryRun | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.dryRun?.[0];
+   * ```
+   */
+  export interface DryRun {
+    /** Go `MetricName string` `json:"metricName"`. */
+    metricName: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.MeasurementRetention` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const measurementRetention: RolloutModel.MeasurementRetention | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.measurementRetention?.[0];
+   * ```
+   */
+  export interface MeasurementRetention {
+    /** Go `MetricName string` `json:"metricName"`. */
+    metricName: string;
+    /** Go `Limit int32` `json:"limit"`. */
+    limit: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.AnalysisRunMetadata` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const analysisRunMetadata: RolloutModel.AnalysisRunMetadata | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.analysisRunMetadata;
+   * ```
+   */
+  export interface AnalysisRunMetadata {
+    /** Go `Labels map[string]string` `json:"labels,omitempty"`. */
+    labels?: { [key: string]: string };
+    /** Go `Annotations map[string]string` `json:"annotations,omitempty"`. */
+    annotations?: { [key: string]: string };
+  }
+
+  /**
+   * The Go type `v1alpha1.PreferredDuringSchedulingIgnoredDuringExecution` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const preferredDuringSchedulingIgnoredDuringExecution: RolloutModel.PreferredDuringSchedulingIgnoredDuringExecution | undefined = rollout.spec.strategy?.blueGreen?.antiAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
+   * ```
+   */
+  export interface PreferredDuringSchedulingIgnoredDuringExecution {
+    /** Go `Weight int32` `json:"weight"`. */
+    weight: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.RequiredDuringSchedulingIgnoredDuringExecution` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const requiredDuringSchedulingIgnoredDuringExecution: RolloutModel.RequiredDuringSchedulingIgnoredDuringExecution | undefined = rollout.spec.strategy?.blueGreen?.antiAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+   * ```
+   */
+  export interface RequiredDuringSchedulingIgnoredDuringExecution {
+    /** The Go struct has no fields: its only value is `{}`. */
+    [field: string]: never;
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutPause` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutPause: RolloutModel.RolloutPause | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.pause;
+   * ```
+   */
+  export interface RolloutPause {
+    /** Go `Duration *intstr.IntOrString` `json:"duration,omitempty"`. */
+    duration?: number | string;
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutExperimentStep` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutExperimentStep: RolloutModel.RolloutExperimentStep | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.experiment;
+   * ```
+   */
+  export interface RolloutExperimentStep {
+    /** Go `Templates []RolloutExperimentTemplate` `json:"templates"`. */
+    templates: RolloutExperimentTemplate[];
+    /** Go `Duration DurationString` `json:"duration,omitempty"`. */
+    duration?: string;
+    /** Go `Analyses []RolloutExperimentStepAnalysisTemplateRef` `json:"analyses,omitempty"`. */
+    analyses?: RolloutExperimentStepAnalysisTemplateRef[];
+    /** Go `DryRun []DryRun` `json:"dryRun,omitempty"`. */
+    dryRun?: DryRun[];
+    /** Go `AnalysisRunMetadata AnalysisRunMetadata` `json:"analysisRunMetadata,omitempty"`. */
+    analysisRunMetadata?: AnalysisRunMetadata;
+    /** Go `ScaleDownDelaySeconds *int32` `json:"scaleDownDelaySeconds,omitempty"`. */
+    scaleDownDelaySeconds?: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.SetCanaryScale` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const setCanaryScale: RolloutModel.SetCanaryScale | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setCanaryScale;
+   * ```
+   */
+  export interface SetCanaryScale {
+    /** Go `Weight *int32` `json:"weight,omitempty"`. */
+    weight?: number;
+    /** Go `Replicas *int32` `json:"replicas,omitempty"`. */
+    replicas?: number;
+    /** Go `MatchTrafficWeight bool` `json:"matchTrafficWeight,omitempty"`. */
+    matchTrafficWeight?: boolean;
+  }
+
+  /**
+   * The Go type `v1alpha1.SetHeaderRoute` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const setHeaderRoute: RolloutModel.SetHeaderRoute | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setHeaderRoute;
+   * ```
+   */
+  export interface SetHeaderRoute {
+    /** Go `Name string` `json:"name,omitempty"`. */
+    name?: string;
+    /** Go `Match []HeaderRoutingMatch` `json:"match,omitempty"`. */
+    match?: HeaderRoutingMatch[];
+  }
+
+  /**
+   * The Go type `v1alpha1.SetMirrorRoute` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const setMirrorRoute: RolloutModel.SetMirrorRoute | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setMirrorRoute;
+   * ```
+   */
+  export interface SetMirrorRoute {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `Match []RouteMatch` `json:"match,omitempty"`. */
+    match?: RouteMatch[];
+    /** Go `Percentage *int32` `json:"percentage,omitempty"`. */
+    percentage?: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.PluginStep` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const pluginStep: RolloutModel.PluginStep | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.plugin;
+   * ```
+   */
+  export interface PluginStep {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `Config json.RawMessage` `json:"config,omitempty"`. */
+    config?: JsonValue;
+  }
+
+  /**
+   * The Go type `v1alpha1.IstioTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const istioTrafficRouting: RolloutModel.IstioTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.istio;
+   * ```
+   */
+  export interface IstioTrafficRouting {
+    /** Go `VirtualService *IstioVirtualService` `json:"virtualService,omitempty"`. */
+    virtualService?: IstioVirtualService;
+    /** Go `DestinationRule *IstioDestinationRule` `json:"destinationRule,omitempty"`. */
+    destinationRule?: IstioDestinationRule;
+    /** Go `VirtualServices []IstioVirtualService` `json:"virtualServices,omitempty"`. */
+    virtualServices?: IstioVirtualService[];
+  }
+
+  /**
+   * The Go type `v1alpha1.NginxTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const nginxTrafficRouting: RolloutModel.NginxTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.nginx;
+   * ```
+   */
+  export interface NginxTrafficRouting {
+    /** Go `AnnotationPrefix string` `json:"annotationPrefix,omitempty"`. */
+    annotationPrefix?: string;
+    /** Go `StableIngress string` `json:"stableIngress,omitempty"`. */
+    stableIngress?: string;
+    /** Go `AdditionalIngressAnnotations map[string]string` `json:"additionalIngressAnnotations,omitempty"`. */
+    additionalIngressAnnotations?: { [key: string]: string };
+    /** Go `StableIngresses []string` `json:"stableIngresses,omitempty"`. */
+    stableIngresses?: string[];
+    /** Go `CanaryIngressAnnotations map[string]string` `json:"canaryIngressAnnotations,omitempty"`. */
+    canaryIngressAnnotations?: { [key: string]: string };
+  }
+
+  /**
+   * The Go type `v1alpha1.ALBTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const albTrafficRouting: RolloutModel.ALBTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.alb;
+   * ```
+   */
+  export interface ALBTrafficRouting {
+    /** Go `Ingress string` `json:"ingress,omitempty"`. */
+    ingress?: string;
+    /** Go `ServicePort int32` `json:"servicePort"`. */
+    servicePort: number;
+    /** Go `RootService string` `json:"rootService,omitempty"`. */
+    rootService?: string;
+    /** Go `AnnotationPrefix string` `json:"annotationPrefix,omitempty"`. */
+    annotationPrefix?: string;
+    /** Go `StickinessConfig *StickinessConfig` `json:"stickinessConfig,omitempty"`. */
+    stickinessConfig?: StickinessConfig;
+    /** Go `Ingresses []string` `json:"ingresses,omitempty"`. */
+    ingresses?: string[];
+  }
+
+  /**
+   * The Go type `v1alpha1.SMITrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const smiTrafficRouting: RolloutModel.SMITrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.smi;
+   * ```
+   */
+  export interface SMITrafficRouting {
+    /** Go `RootService string` `json:"rootService,omitempty"`. */
+    rootService?: string;
+    /** Go `TrafficSplitName string` `json:"trafficSplitName,omitempty"`. */
+    trafficSplitName?: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.AmbassadorTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const ambassadorTrafficRouting: RolloutModel.AmbassadorTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.ambassador;
+   * ```
+   */
+  export interface AmbassadorTrafficRouting {
+    /** Go `Mappings []string` `json:"mappings"`. */
+    mappings: string[];
+  }
+
+  /**
+   * The Go type `v1alpha1.AppMeshTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const appMeshTrafficRouting: RolloutModel.AppMeshTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.appMesh;
+   * ```
+   */
+  export interface AppMeshTrafficRouting {
+    /** Go `VirtualService *AppMeshVirtualService` `json:"virtualService,omitempty"`. */
+    virtualService?: AppMeshVirtualService;
+    /** Go `VirtualNodeGroup *AppMeshVirtualNodeGroup` `json:"virtualNodeGroup,omitempty"`. */
+    virtualNodeGroup?: AppMeshVirtualNodeGroup;
+  }
+
+  /**
+   * The Go type `v1alpha1.TraefikTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const traefikTrafficRouting: RolloutModel.TraefikTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.traefik;
+   * ```
+   */
+  export interface TraefikTrafficRouting {
+    /** Go `WeightedTraefikServiceName string` `json:"weightedTraefikServiceName"`. */
+    weightedTraefikServiceName: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.MangedRoutes` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const mangedRoutes: RolloutModel.MangedRoutes | undefined = rollout.spec.strategy?.canary?.trafficRouting?.managedRoutes?.[0];
+   * ```
+   */
+  export interface MangedRoutes {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.ApisixTrafficRouting` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const apisixTrafficRouting: RolloutModel.ApisixTrafficRouting | undefined = rollout.spec.strategy?.canary?.trafficRouting?.apisix;
+   * ```
+   */
+  export interface ApisixTrafficRouting {
+    /** Go `Route *ApisixRoute` `json:"route,omitempty"`. */
+    route?: ApisixRoute;
+  }
+
+  /**
+   * The Go type `v1alpha1.ArgumentValueFrom` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const argumentValueFrom: RolloutModel.ArgumentValueFrom | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.args?.[0]?.valueFrom;
+   * ```
+   */
+  export interface ArgumentValueFrom {
+    /** Go `PodTemplateHashValue *ValueFromPodTemplateHash` `json:"podTemplateHashValue,omitempty"`. */
+    podTemplateHashValue?: string;
+    /** Go `FieldRef *FieldRef` `json:"fieldRef,omitempty"`. */
+    fieldRef?: FieldRef;
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutExperimentTemplate` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutExperimentTemplate: RolloutModel.RolloutExperimentTemplate | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.experiment?.templates?.[0];
+   * ```
+   */
+  export interface RolloutExperimentTemplate {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `SpecRef ReplicaSetSpecRef` `json:"specRef"`. */
+    specRef: string;
+    /** Go `Replicas *int32` `json:"replicas,omitempty"`. */
+    replicas?: number;
+    /** Go `Metadata PodTemplateMetadata` `json:"metadata,omitempty"`. */
+    metadata?: PodTemplateMetadata;
+    /** Go `Selector *metav1.LabelSelector` `json:"selector,omitempty"`. */
+    selector?: LabelSelector;
+    /** Go `Weight *int32` `json:"weight,omitempty"`. */
+    weight?: number;
+    /** Go `Service *TemplateService` `json:"service,omitempty"`. */
+    service?: TemplateService;
+  }
+
+  /**
+   * The Go type `v1alpha1.RolloutExperimentStepAnalysisTemplateRef` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const rolloutExperimentStepAnalysisTemplateRef: RolloutModel.RolloutExperimentStepAnalysisTemplateRef | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.experiment?.analyses?.[0];
+   * ```
+   */
+  export interface RolloutExperimentStepAnalysisTemplateRef {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `TemplateName string` `json:"templateName"`. */
+    templateName: string;
+    /** Go `ClusterScope *bool` `json:"clusterScope,omitempty"`. */
+    clusterScope?: boolean;
+    /** Go `Args []AnalysisRunArgument` `json:"args,omitempty"`. */
+    args?: AnalysisRunArgument[];
+    /** Go `RequiredForCompletion bool` `json:"requiredForCompletion,omitempty"`. */
+    requiredForCompletion?: boolean;
+  }
+
+  /**
+   * The Go type `v1alpha1.HeaderRoutingMatch` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const headerRoutingMatch: RolloutModel.HeaderRoutingMatch | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setHeaderRoute?.match?.[0];
+   * ```
+   */
+  export interface HeaderRoutingMatch {
+    /** Go `HeaderName string` `json:"headerName"`. */
+    headerName: string;
+    /** Go `HeaderValue *StringMatch` `json:"headerValue"`. */
+    headerValue: StringMatch;
+  }
+
+  /**
+   * The Go type `v1alpha1.RouteMatch` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const routeMatch: RolloutModel.RouteMatch | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setMirrorRoute?.match?.[0];
+   * ```
+   */
+  export interface RouteMatch {
+    /** Go `Method *StringMatch` `json:"method,omitempty"`. */
+    method?: StringMatch;
+    /** Go `Path *StringMatch` `json:"path,omitempty"`. */
+    path?: StringMatch;
+    /** Go `Headers map[string]StringMatch` `json:"headers,omitempty"`. */
+    headers?: { [key: string]: StringMatch };
+  }
+
+  /**
+   * The Go type `v1alpha1.IstioVirtualService` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const istioVirtualService: RolloutModel.IstioVirtualService | undefined = rollout.spec.strategy?.canary?.trafficRouting?.istio?.virtualService;
+   * ```
+   */
+  export interface IstioVirtualService {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `Routes []string` `json:"routes,omitempty"`. */
+    routes?: string[];
+    /** Go `TLSRoutes []TLSRoute` `json:"tlsRoutes,omitempty"`. */
+    tlsRoutes?: TLSRoute[];
+    /** Go `TCPRoutes []TCPRoute` `json:"tcpRoutes,omitempty"`. */
+    tcpRoutes?: TCPRoute[];
+  }
+
+  /**
+   * The Go type `v1alpha1.IstioDestinationRule` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const istioDestinationRule: RolloutModel.IstioDestinationRule | undefined = rollout.spec.strategy?.canary?.trafficRouting?.istio?.destinationRule;
+   * ```
+   */
+  export interface IstioDestinationRule {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `CanarySubsetName string` `json:"canarySubsetName"`. */
+    canarySubsetName: string;
+    /** Go `StableSubsetName string` `json:"stableSubsetName"`. */
+    stableSubsetName: string;
+    /** Go `AdditionalSubsetNames []string` `json:"additionalSubsetNames,omitempty"`. */
+    additionalSubsetNames?: string[];
+  }
+
+  /**
+   * The Go type `v1alpha1.StickinessConfig` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const stickinessConfig: RolloutModel.StickinessConfig | undefined = rollout.spec.strategy?.canary?.trafficRouting?.alb?.stickinessConfig;
+   * ```
+   */
+  export interface StickinessConfig {
+    /** Go `Enabled bool` `json:"enabled"`. */
+    enabled: boolean;
+    /** Go `DurationSeconds int64` `json:"durationSeconds"`. */
+    durationSeconds: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.AppMeshVirtualService` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const appMeshVirtualService: RolloutModel.AppMeshVirtualService | undefined = rollout.spec.strategy?.canary?.trafficRouting?.appMesh?.virtualService;
+   * ```
+   */
+  export interface AppMeshVirtualService {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `Routes []string` `json:"routes,omitempty"`. */
+    routes?: string[];
+  }
+
+  /**
+   * The Go type `v1alpha1.AppMeshVirtualNodeGroup` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const appMeshVirtualNodeGroup: RolloutModel.AppMeshVirtualNodeGroup | undefined = rollout.spec.strategy?.canary?.trafficRouting?.appMesh?.virtualNodeGroup;
+   * ```
+   */
+  export interface AppMeshVirtualNodeGroup {
+    /** Go `CanaryVirtualNodeRef *AppMeshVirtualNodeReference` `json:"canaryVirtualNodeRef"`. */
+    canaryVirtualNodeRef: AppMeshVirtualNodeReference;
+    /** Go `StableVirtualNodeRef *AppMeshVirtualNodeReference` `json:"stableVirtualNodeRef"`. */
+    stableVirtualNodeRef: AppMeshVirtualNodeReference;
+  }
+
+  /**
+   * The Go type `v1alpha1.ApisixRoute` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const apisixRoute: RolloutModel.ApisixRoute | undefined = rollout.spec.strategy?.canary?.trafficRouting?.apisix?.route;
+   * ```
+   */
+  export interface ApisixRoute {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+    /** Go `Rules []string` `json:"rules,omitempty"`. */
+    rules?: string[];
+  }
+
+  /**
+   * The Go type `v1alpha1.FieldRef` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const fieldRef: RolloutModel.FieldRef | undefined = rollout.spec.strategy?.blueGreen?.prePromotionAnalysis?.args?.[0]?.valueFrom?.fieldRef;
+   * ```
+   */
+  export interface FieldRef {
+    /** Go `FieldPath string` `json:"fieldPath"`. */
+    fieldPath: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.TemplateService` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const templateService: RolloutModel.TemplateService | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.experiment?.templates?.[0]?.service;
+   * ```
+   */
+  export interface TemplateService {
+    /** Go `Name string` `json:"name,omitempty"`. */
+    name?: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.StringMatch` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const stringMatch: RolloutModel.StringMatch | undefined = rollout.spec.strategy?.canary?.steps?.[0]?.setHeaderRoute?.match?.[0]?.headerValue;
+   * ```
+   */
+  export interface StringMatch {
+    /** Go `Exact string` `json:"exact,omitempty"`. */
+    exact?: string;
+    /** Go `Prefix string` `json:"prefix,omitempty"`. */
+    prefix?: string;
+    /** Go `Regex string` `json:"regex,omitempty"`. */
+    regex?: string;
+  }
+
+  /**
+   * The Go type `v1alpha1.TLSRoute` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const tlsRoute: RolloutModel.TLSRoute | undefined = rollout.spec.strategy?.canary?.trafficRouting?.istio?.virtualService?.tlsRoutes?.[0];
+   * ```
+   */
+  export interface TLSRoute {
+    /** Go `Port int64` `json:"port,omitempty"`. */
+    port?: number;
+    /** Go `SNIHosts []string` `json:"sniHosts,omitempty"`. */
+    sniHosts?: string[];
+  }
+
+  /**
+   * The Go type `v1alpha1.TCPRoute` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const tcpRoute: RolloutModel.TCPRoute | undefined = rollout.spec.strategy?.canary?.trafficRouting?.istio?.virtualService?.tcpRoutes?.[0];
+   * ```
+   */
+  export interface TCPRoute {
+    /** Go `Port int64` `json:"port,omitempty"`. */
+    port?: number;
+  }
+
+  /**
+   * The Go type `v1alpha1.AppMeshVirtualNodeReference` of Argo Rollouts v1.9.1. A field is optional unless the CRD requires it.
+   *
+   * @example
+   * ```ts
+   * declare const rollout: RolloutModel.Rollout;
+   * const appMeshVirtualNodeReference: RolloutModel.AppMeshVirtualNodeReference | undefined = rollout.spec.strategy?.canary?.trafficRouting?.appMesh?.virtualNodeGroup?.canaryVirtualNodeRef;
+   * ```
+   */
+  export interface AppMeshVirtualNodeReference {
+    /** Go `Name string` `json:"name"`. */
+    name: string;
+  }
 }
