@@ -2,8 +2,11 @@ import { KubepatchError, type KubepatchErrorContext } from './KubepatchError.js'
 
 /**
  * The changes of a three-way patch collide (Go's `mergepatch.ErrConflict`): part of the patch
- * would undo a change made to the live object since the last apply. `conflicts` lists the JSON
- * Pointers of the colliding fields; `path` is the first.
+ * would undo a change made to the live object since the last apply. `conflicts` lists the paths
+ * of the colliding fields; `path` is the first. They are written like JSON Pointers (`~0`, `~1`
+ * escapes) but name an element of a merge list by its key as Go prints it (`/containers/app/image`,
+ * `/ports/%!s(int64=8080)`), so they do not always resolve as pointers; see
+ * docs/strategic-merge-patch.md.
  *
  * {@link createThreeWayStrategicMergePatch} throws it with `overwrite: false`.
  * {@link createThreeWayMergePatch} makes Go's check as a safeguard, but for JSON merge patches the
@@ -25,7 +28,7 @@ export class PatchConflictError extends KubepatchError {
   override name = 'PatchConflictError' as const;
   /** The codes this class is thrown with. */
   declare readonly code: 'CONFLICT';
-  /** JSON Pointers of every conflicting field. */
+  /** The path of every conflicting field (pointer-like; a merge-list element is named by its key). */
   readonly conflicts: readonly string[];
 
   constructor(message: string, context: KubepatchErrorContext & { readonly conflicts: readonly string[] }) {

@@ -7,8 +7,8 @@ import { changeAt, keysOf, member, withMember, type UpdatePair } from './immutab
 import { memberEqual, semanticEqual } from './semanticEqual.js';
 
 /**
- * `updatablePodSpecFieldsNoResources`, joined with "," and no space: the list the message gives
- * since container resources change through the `resize` subresource.
+ * Go's `updatablePodSpecFields` (1.33), joined with "," and no space: the list the message gives;
+ * container resources are not in it, since they change through the `resize` subresource.
  */
 const updatablePodSpecFields = [
   '`spec.containers[*].image`',
@@ -35,7 +35,7 @@ const list = (value: JsonValue | undefined): JsonValue[] => (Array.isArray(value
  *   scheduling gates and a `terminationGracePeriodSeconds` going from negative to 1 must stay:
  *
  * ```go
- * errs := field.Forbidden(specPath, fmt.Sprintf("pod updates may not change fields other than %s\n%v", strings.Join(updatablePodSpecFieldsNoResources, ","), specDiff))
+ * errs := field.Forbidden(specPath, fmt.Sprintf("pod updates may not change fields other than %s\n%v", strings.Join(updatablePodSpecFields, ","), specDiff))
  * ```
  *
  * The server appends a `cmp.Diff` of its internal specs after a newline; kubepatch leaves it out

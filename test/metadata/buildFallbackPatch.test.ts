@@ -68,6 +68,13 @@ describe('buildFallbackPatch: the lost scale-down deadline (Argo Rollouts 1.7.0/
     expect(patched.metadata.annotations[DEADLINE]).toBe('');
   });
 
+  it('the buggy fallback leaves the other annotations out of the patch, and so deletes none of them', () => {
+    const patch = argoRollouts171FallbackPatch(desired);
+    expect((patch.metadata as JsonObject).annotations).toEqual({ 'rollout.argoproj.io/revision': '3', [DEADLINE]: '' });
+    const patched = applyStrategicMergePatch(live, patch, replicaSetSchema) as ReplicaSet;
+    expect(patched.metadata.annotations).toEqual({ 'rollout.argoproj.io/revision': '3', team: 'payments', [DEADLINE]: '' });
+  });
+
   it('the fallback patch carries the deadline from the annotations', () => {
     const { patch, type, contentType } = buildFallbackPatch(desired, live);
     expect({ type, contentType }).toEqual({ type: 'merge', contentType: 'application/merge-patch+json' });
