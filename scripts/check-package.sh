@@ -39,20 +39,27 @@ mkdir "$work/pack" "$work/app"
 tarball="$work/pack/$(npm pack --silent --pack-destination "$work/pack" | tail -n 1)"
 test -f "$tarball" || { echo "npm pack did not write $tarball" >&2; exit 1; }
 
-# What the tarball carries besides the build: the license, and whatever its README links to.
+# What the tarball carries besides the build: the license, and whatever its README and docs link to.
 mkdir "$work/unpacked"
 tar -xzf "$tarball" -C "$work/unpacked"
 grep -q 'Apache License' "$work/unpacked/package/LICENSE" && grep -q 'Version 2.0, January 2004' "$work/unpacked/package/LICENSE" ||
   { echo "the tarball has no Apache-2.0 LICENSE" >&2; exit 1; }
 node -e "
 const fs = require('fs'), path = require('path');
-const dir = process.argv[1], readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
-const targets = [...readme.matchAll(/\\]\\(([^)\\s]+)\\)|^\\[[^\\]]+\\]:\\s*(\\S+)/gm)].map((m) => m[1] ?? m[2]);
-const relative = targets.filter((t) => !/^([a-z][a-z0-9+.-]*:|#)/i.test(t)).map((t) => decodeURI(t.split('#')[0]));
-const broken = relative.filter((t) => !fs.existsSync(path.join(dir, t)));
-if (relative.length === 0) throw new Error('the packed README has no relative link: the check finds none');
-if (broken.length > 0) throw new Error('links of the packed README that are not in the tarball: ' + broken.join(', '));
-console.log('tarball: LICENSE, and the ' + relative.length + ' relative links of README.md resolve inside it');
+const dir = process.argv[1];
+const pages = ['README.md', ...fs.readdirSync(path.join(dir, 'docs'), { recursive: true }).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f))];
+let count = 0;
+const broken = [];
+for (const page of pages) {
+  const text = fs.readFileSync(path.join(dir, page), 'utf8');
+  const targets = [...text.matchAll(/\\]\\(([^)\\s]+)\\)|^\\[[^\\]]+\\]:\\s*(\\S+)/gm)].map((m) => m[1] ?? m[2]);
+  const relative = targets.filter((t) => !/^([a-z][a-z0-9+.-]*:|#)/i.test(t)).map((t) => decodeURI(t.split('#')[0]));
+  count += relative.length;
+  for (const t of relative) if (!fs.existsSync(path.join(dir, path.dirname(page), t))) broken.push(page + ' -> ' + t);
+}
+if (count === 0) throw new Error('the packed README and docs have no relative link: the check finds none');
+if (broken.length > 0) throw new Error('links of the packed README and docs that are not in the tarball: ' + broken.join(', '));
+console.log('tarball: LICENSE, and the ' + count + ' relative links of README.md and docs/ resolve inside it');
 " "$work/unpacked/package"
 
 cd "$work/app"
