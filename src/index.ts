@@ -11,6 +11,7 @@ export { InvalidPatchError } from './errors/InvalidPatchError.js';
 export { PatchTestFailedError } from './errors/PatchTestFailedError.js';
 export { PatchConflictError } from './errors/PatchConflictError.js';
 export { PreconditionFailedError } from './errors/PreconditionFailedError.js';
+export { MergeKeyCollisionError } from './errors/MergeKeyCollisionError.js';
 export { InvalidSchemaError } from './errors/InvalidSchemaError.js';
 export { InvalidQuantityError } from './errors/InvalidQuantityError.js';
 export { ImmutableFieldError, type ImmutableFieldChange } from './errors/ImmutableFieldError.js';

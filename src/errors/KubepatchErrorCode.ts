@@ -11,6 +11,7 @@
  * | `TEST_FAILED` | {@link PatchTestFailedError} | a JSON Patch `test` operation did not match |
  * | `CONFLICT` | {@link PatchConflictError} | the changes of a three-way patch collide (Go's conflict check) |
  * | `PRECONDITION_FAILED` | {@link PreconditionFailedError} | a patch changes a field a precondition says must not change |
+ * | `MERGE_KEY_COLLISION` | {@link MergeKeyCollisionError} | a strategic merge patch cannot give `modified`: elements of a merge list share their merge key (53/TCP and 53/UDP) |
  * | `IMMUTABLE_FIELD` | {@link ImmutableFieldError} | an update changes a field that cannot change (the API server's 422 "field is immutable") |
  * | `INVALID_METADATA` | {@link InvalidMetadataError} | labels, annotations or a selector break Kubernetes' syntax rules |
  * | `API_CONFLICT` | {@link ConflictError} | the API server answered 409 Conflict and retries did not get through |
@@ -49,6 +50,7 @@ export type KubepatchErrorCode =
   | 'TEST_FAILED'
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
+  | 'MERGE_KEY_COLLISION'
   | 'INVALID_SCHEMA'
   | 'IMMUTABLE_FIELD'
   | 'INVALID_METADATA'

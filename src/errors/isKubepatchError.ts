@@ -8,6 +8,7 @@ import type { InvalidQuantityError } from './InvalidQuantityError.js';
 import type { InvalidSchemaError } from './InvalidSchemaError.js';
 import { KubepatchError, kubepatchErrorBrand } from './KubepatchError.js';
 import type { KubepatchErrorCode } from './KubepatchErrorCode.js';
+import type { MergeKeyCollisionError } from './MergeKeyCollisionError.js';
 import type { PatchConflictError } from './PatchConflictError.js';
 import type { PatchTestFailedError } from './PatchTestFailedError.js';
 import type { PreconditionFailedError } from './PreconditionFailedError.js';
@@ -37,6 +38,8 @@ export interface KubepatchErrorByCode {
   CONFLICT: PatchConflictError;
   /** `PRECONDITION_FAILED` is thrown as {@link PreconditionFailedError}. */
   PRECONDITION_FAILED: PreconditionFailedError;
+  /** `MERGE_KEY_COLLISION` is thrown as {@link MergeKeyCollisionError}. */
+  MERGE_KEY_COLLISION: MergeKeyCollisionError;
   /** `INVALID_SCHEMA` is thrown as {@link InvalidSchemaError}. */
   INVALID_SCHEMA: InvalidSchemaError;
   /** `IMMUTABLE_FIELD` is thrown as {@link ImmutableFieldError}. */

@@ -63,6 +63,9 @@ function ourPatch(manifest: Obj, live: Obj, overwrite: boolean): JsonObject | Er
       { overwrite },
     );
   } catch (error) {
+    // kubepatch refuses a patch that cannot give `modified` (a repeated merge key), and carries the
+    // patch Go computes: that is what kubectl sends (merge-key-collision.kubectl.test.ts checks the refusal).
+    if (isKubepatchError(error, 'MERGE_KEY_COLLISION')) return error.patch;
     return error as Error;
   }
 }

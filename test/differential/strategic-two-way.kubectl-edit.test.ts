@@ -11,7 +11,7 @@
 //
 // Skipped, with the reason in the suite title, when kubectl cannot be run.
 import fc from 'fast-check';
-import { createStrategicMergePatch, schemaFor, type JsonObject, type PatchSchema } from 'kubepatch';
+import { createStrategicMergePatch, isKubepatchError, schemaFor, type JsonObject, type PatchSchema } from 'kubepatch';
 import { expect, it } from 'vitest';
 import { builtinObject, editOf, type Obj } from '../helpers/builtinObjects.js';
 import { frozenCopy } from '../helpers/deepFreeze.js';
@@ -27,7 +27,19 @@ function schemaOf(object: Obj): PatchSchema {
   return schema;
 }
 
-const ourPatch = (original: Obj, edited: Obj): JsonObject => createStrategicMergePatch(frozenCopy(original), frozenCopy(edited), schemaOf(original));
+/**
+ * kubepatch's patch. Where it cannot give `edited` (a repeated merge key), kubepatch refuses it and
+ * carries the patch Go computes, which is what kubectl sends (merge-key-collision.kubectl.test.ts
+ * checks the refusal).
+ */
+function ourPatch(original: Obj, edited: Obj): JsonObject {
+  try {
+    return createStrategicMergePatch(frozenCopy(original), frozenCopy(edited), schemaOf(original));
+  } catch (error) {
+    if (isKubepatchError(error, 'MERGE_KEY_COLLISION')) return error.patch;
+    throw error;
+  }
+}
 
 /** The patch kubectl edit sent; `{}` when it sent none (it found no change). */
 function goPatch(kubectl: KubectlServerOutcome, context: string): unknown {

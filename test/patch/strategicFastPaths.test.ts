@@ -39,13 +39,19 @@ describe('strategic merge patch fast paths', () => {
   it('diffs lists with repeated merge keys the way Go\'s sorted walk pairs them', () => {
     const before = pod([{ name: 'a', image: '1' }, { name: 'a', image: '2' }, { name: 'b', image: '3' }]);
     const after = pod([{ name: 'a', image: '2' }, { name: 'b', image: '4' }, { name: 'a', image: '5' }]);
-    // Go pairs equal keys after sorting them, which for short lists reverses them.
-    expect(createStrategicMergePatch(before, after, schema)).toEqual({
-      spec: {
-        containers: [{ image: '5', name: 'a' }, { image: '2', name: 'a' }, { image: '4', name: 'b' }],
-        '$setElementOrder/containers': [{ name: 'a' }, { name: 'b' }, { name: 'a' }],
-      },
-    });
+    // Go pairs equal keys after sorting them, which for short lists reverses them. Go's merge then
+    // refuses that patch (its order names `a` twice), so kubepatch throws, with Go's patch attached.
+    expect(() => createStrategicMergePatch(before, after, schema)).toThrow(
+      expect.objectContaining({
+        code: 'MERGE_KEY_COLLISION',
+        patch: {
+          spec: {
+            containers: [{ image: '5', name: 'a' }, { image: '2', name: 'a' }, { image: '4', name: 'b' }],
+            '$setElementOrder/containers': [{ name: 'a' }, { name: 'b' }, { name: 'a' }],
+          },
+        },
+      }),
+    );
   });
 
   it('returns patches and documents that share nothing with the inputs', () => {

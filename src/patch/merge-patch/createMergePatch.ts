@@ -3,6 +3,7 @@ import { cloneJson } from '../../json/cloneJson.js';
 import { jsonEqual } from '../../json/jsonEqual.js';
 import type { JsonInput, JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys, setOwn } from '../../json/ownProperty.js';
+import { checkSameKind } from '../checkKinds.js';
 
 /**
  * Computes the JSON Merge Patch (RFC 7386) that turns `from` into `to`, like Go's
@@ -23,13 +24,20 @@ import { getOwn, isJsonObject, jsonKeys, setOwn } from '../../json/ownProperty.j
  *   { spec: { replicas: 5 } },
  * ); // { spec: { replicas: 5, paused: null } }
  * ```
- * @throws {@link InvalidDocumentError} when an argument is not a JSON value.
+ * When both name their `apiVersion` and `kind` (Kubernetes objects), they must be of the same
+ * group and kind: a patch between a Deployment and a Service throws {@link InvalidDocumentError}
+ * at `/kind`. Other JSON is diffed whatever it holds.
+ *
+ * @throws {@link InvalidDocumentError} when an argument is not a JSON value, or the two are
+ * objects of different kinds.
  * @public
  */
 export function createMergePatch(from: JsonInput, to: JsonInput): JsonValue {
   assertJsonValue(from, 'from');
   assertJsonValue(to, 'to');
-  return isJsonObject(from) && isJsonObject(to) ? diffObjects(from, to) : cloneJson(to);
+  if (!isJsonObject(from) || !isJsonObject(to)) return cloneJson(to);
+  checkSameKind(from, 'from', to, 'to');
+  return diffObjects(from, to);
 }
 
 /** {@link createMergePatch} of two checked objects. */

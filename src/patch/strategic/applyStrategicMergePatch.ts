@@ -1,6 +1,7 @@
 import type { JsonInput, JsonObject } from '../../json/JsonValue.js';
 import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
+import { checkSchemaKind } from '../checkKinds.js';
 import { checkedObject } from './checkedObject.js';
 import { applyOptions } from './mergeOptions.js';
 import { mergeMap } from './mergeMap.js';
@@ -31,9 +32,13 @@ import { mergeMap } from './mergeMap.js';
  * ```
  * @throws {@link StrategicMergePatchError} when a directive is malformed, a merge key is missing, …
  * @throws {@link InvalidDocumentError} when an argument is not a JSON object.
+ * @throws {@link InvalidSchemaError} when `schema` is a kind's schema and `document` names another
+ * kind (a Deployment patched with the Service schema).
  * @public
  */
 export function applyStrategicMergePatch(document: JsonInput | null | undefined, patch: JsonInput | null, schema: PatchSchema): JsonObject {
   const original = checkedObject(document, 'document', { emptyAllowed: true });
-  return mergeMap(original, checkedObject(patch, 'patch', { emptyAllowed: true }), checkSchema(schema), applyOptions, '');
+  const checked = checkSchema(schema);
+  checkSchemaKind(original, 'document', checked);
+  return mergeMap(original, checkedObject(patch, 'patch', { emptyAllowed: true }), checked, applyOptions, '');
 }

@@ -2,9 +2,11 @@ import type { JsonInput, JsonObject } from '../../json/JsonValue.js';
 import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import type { PatchPrecondition } from '../merge-patch/preconditions.js';
+import { checkKinds } from '../checkKinds.js';
 import { checkedInput } from './checkedObject.js';
+import { checkReproduced } from './checkReproduced.js';
 import { diffMaps } from './diffMaps.js';
-import { twoWayDiff } from './diffOptions.js';
+import { twoWayDiff, type DiffReport } from './diffOptions.js';
 import { checkPreconditions } from './preconditionCheck.js';
 
 /**
@@ -40,7 +42,14 @@ export interface StrategicMergePatchOptions {
  * //     $setElementOrder/containers: [{ name: 'app' }],
  * //     containers: [{ image: 'app:2', name: 'app' }, { name: 'old', $patch: 'delete' }] } }
  * ```
+ * The two objects must be of one kind, and `schema` must be theirs, when they say
+ * (`apiVersion` and `kind`): else {@link InvalidDocumentError} (`/kind`) or
+ * {@link InvalidSchemaError}. A patch that would not give `modified`, because elements of a merge
+ * list share their merge key (Service ports 53/TCP and 53/UDP), throws
+ * {@link MergeKeyCollisionError}, which carries the patch kubectl would send all the same.
+ *
  * @throws {@link StrategicMergePatchError} when a merge list lacks merge keys, mixes types, …
+ * @throws {@link MergeKeyCollisionError} when the patch cannot give `modified` (a repeated merge key).
  * @throws {@link PreconditionFailedError} when a precondition rejects the patch.
  * @public
  */
@@ -52,7 +61,11 @@ export function createStrategicMergePatch(
 ): JsonObject {
   const from = checkedInput(original, 'original', { emptyAllowed: true });
   const to = checkedInput(modified, 'modified', { emptyAllowed: true });
-  const patch = diffMaps(from, to, checkSchema(schema), twoWayDiff, '');
+  const checked = checkSchema(schema);
+  checkKinds([[from, 'original'], [to, 'modified']], checked);
+  const report: DiffReport = { repeatedMergeKey: false };
+  const patch = diffMaps(from, to, checked, { ...twoWayDiff, report }, '');
   checkPreconditions(patch, options.preconditions);
+  checkReproduced(from, patch, to, checked, report, true);
   return patch;
 }

@@ -2,9 +2,11 @@ import { PatchConflictError } from '../../errors/PatchConflictError.js';
 import type { JsonInput, JsonObject } from '../../json/JsonValue.js';
 import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
+import { checkKinds } from '../checkKinds.js';
 import { checkedInput } from './checkedObject.js';
+import { checkReproduced } from './checkReproduced.js';
 import { diffMaps } from './diffMaps.js';
-import { twoWayDiff } from './diffOptions.js';
+import { twoWayDiff, type DiffReport } from './diffOptions.js';
 import { findConflicts } from './findConflicts.js';
 import { combineOptions } from './mergeOptions.js';
 import { mergeMap } from './mergeMap.js';
@@ -51,6 +53,12 @@ export interface ThreeWayStrategicMergePatchOptions extends StrategicMergePatchO
  * createThreeWayStrategicMergePatch(lastApplied, manifest, live, schema, { overwrite: false });
  * // throws PatchConflictError (conflicts: ['/spec/replicas']): the live object went from 3 to 5 replicas
  * ```
+ * The three objects must be of one kind, and `schema` must be theirs, when they say
+ * (`apiVersion` and `kind`): else {@link InvalidDocumentError} (`/kind`) or
+ * {@link InvalidSchemaError}. A patch that would not set everything in `modified` on `current`,
+ * because elements of a merge list share their merge key (Service ports 53/TCP and 53/UDP),
+ * throws {@link MergeKeyCollisionError} with the patch kubectl sends all the same.
+ *
  * @public
  */
 export function createThreeWayStrategicMergePatch(
@@ -65,9 +73,11 @@ export function createThreeWayStrategicMergePatch(
   const desired = checkedInput(modified, 'modified', { emptyAllowed: true });
   const live = checkedInput(current, 'current', { emptyAllowed: true });
   checkSchema(schema);
+  checkKinds([[desired, 'modified'], [last, 'original'], [live, 'current']], schema);
 
-  const delta = diffMaps(live, desired, schema, { ...twoWayDiff, ignoreDeletions: true }, '');
-  const deletions = diffMaps(last, desired, schema, { ...twoWayDiff, ignoreChangesAndAdditions: true }, '');
+  const report: DiffReport = { repeatedMergeKey: false };
+  const delta = diffMaps(live, desired, schema, { ...twoWayDiff, ignoreDeletions: true, report }, '');
+  const deletions = diffMaps(last, desired, schema, { ...twoWayDiff, ignoreChangesAndAdditions: true, report }, '');
   // The combination changes both halves in place: they are the diffs' own, sharing nothing.
   const patch = mergeMap(deletions, delta, schema, combineOptions, '');
   checkPreconditions(patch, options.preconditions);
@@ -82,5 +92,6 @@ export function createThreeWayStrategicMergePatch(
       );
     }
   }
+  checkReproduced(live, patch, desired, schema, report, false);
   return patch;
 }

@@ -127,6 +127,8 @@ function diffSorted(
 ): JsonValue[] {
   sortLessOrEqual(before, (entry) => entry.text);
   sortLessOrEqual(after, (entry) => entry.text);
+  // Only this walk sees repeated keys (the fast path gives up on them), sorted side by side.
+  if (options.report && (hasRepeatedText(before) || hasRepeatedText(after))) options.report.repeatedMergeKey = true;
   const changes: JsonValue[] = [];
   const deletions: JsonValue[] = [];
   let i = 0;
@@ -151,6 +153,12 @@ function diffSorted(
     }
   }
   return orderBy(changes, modified, mergeKey, 'map', path).concat(deletions);
+}
+
+/** Whether two neighbours of a list sorted by text have the same text. */
+function hasRepeatedText(sorted: readonly Keyed[]): boolean {
+  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.text === sorted[i - 1]!.text) return true;
+  return false;
 }
 
 /** Each element with its merge key and that key's `%v` text, in list order. */

@@ -11,6 +11,17 @@ export interface DiffOptions {
   readonly ignoreDeletions: boolean;
   /** Emit `$retainKeys` for this map (its field's strategy includes `retainKeys`). */
   readonly buildRetainKeysDirective: boolean;
+  /** Where a diff notes what its caller checks once the patch is done; shared by every level. */
+  readonly report?: DiffReport;
+}
+
+/**
+ * What a diff noticed on its way, for checks run once per patch rather than once per node.
+ * Mutable: the options are copied on the way down, the report is shared.
+ */
+export interface DiffReport {
+  /** A merge list of maps had two elements with the same merge key, on either side. */
+  repeatedMergeKey: boolean;
 }
 
 /**
