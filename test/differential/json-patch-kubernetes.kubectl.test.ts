@@ -12,36 +12,23 @@ import fc from 'fast-check';
 import { applyJsonPatch, isKubepatchError, type JsonPatchOperation, type JsonValue } from 'kubepatch';
 import { describe, expect, it } from 'vitest';
 import { frozenCopy } from '../helpers/deepFreeze.js';
+import { escapeToken, isJsonObjectValue, jsonValueArbitrary, pointersOf } from '../helpers/jsonPatchArbitraries.js';
 import { configMap, isGoPanic, kubectlPatch, requireKubectl } from '../helpers/kubectl.js';
 import { expectJsonEqual } from '../helpers/oracle.js';
 
 type Json = JsonValue;
-const isObject = (v: Json | undefined): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
-const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 const kubernetes = { semantics: 'kubernetes' } as const;
 
 const key = fc.constantFrom('a', 'b', 'c', '', 'x/y', 'm~n');
 // Strings with the characters Go escapes (<, >, &) as often as without.
 const text = fc.oneof(fc.constantFrom('a<b', 'x&y', '>', 'plain', ''), fc.string({ maxLength: 3 }));
-const { value: jsonValue } = fc.letrec<{ value: Json }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    { weight: 4, arbitrary: fc.oneof(fc.integer({ min: -1000, max: 1000 }), text, fc.boolean(), fc.constant(null)) },
-    { weight: 2, arbitrary: fc.array(tie('value'), { maxLength: 3 }) },
-    { weight: 3, arbitrary: fc.uniqueArray(fc.tuple(key, tie('value')), { maxLength: 3, selector: ([k]) => k }).map((e) => Object.fromEntries(e) as Json) },
-  ),
-}));
-
-function pointersOf(value: Json, pointer: string): [string, Json][] {
-  const children: [string, Json][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : isObject(value) ? Object.entries(value) : [];
-  return [[pointer, value], ...children.flatMap(([k, v]) => pointersOf(v, `${pointer}/${escape(k)}`))];
-}
+const jsonValue = jsonValueArbitrary(key, fc.oneof(fc.integer({ min: -1000, max: 1000 }), text, fc.boolean(), fc.constant(null)), 3);
 
 /** Operations aimed at every deviation: negative, leading-zero and `+` indexes, missing members, nulls, tests of escaped text. */
 function operationsFor(extra: Json): fc.Arbitrary<JsonPatchOperation[]> {
   const existing = fc.constantFrom(...pointersOf(extra, '/extra'));
   const oddToken = fc.constantFrom('0', '1', '2', '-', '01', '00', '-1', '-2', '-3', '+1', 'missing');
-  const below = fc.tuple(existing, fc.oneof(key.map(escape), oddToken)).map(([[p], t]) => `${p}/${t}`);
+  const below = fc.tuple(existing, fc.oneof(key.map(escapeToken), oddToken)).map(([[p], t]) => `${p}/${t}`);
   const path = fc.oneof({ weight: 3, arbitrary: existing.map(([p]) => p) }, { weight: 3, arbitrary: below });
   const value = fc.oneof(jsonValue, existing.map(([, v]) => v));
   const op = fc.oneof(
@@ -58,7 +45,7 @@ function operationsFor(extra: Json): fc.Arbitrary<JsonPatchOperation[]> {
   return fc.array(op, { minLength: 1, maxLength: 4 });
 }
 
-const documentAndPatch = jsonValue.filter(isObject).chain((extra) => fc.tuple(fc.constant(extra), operationsFor(extra)));
+const documentAndPatch = jsonValue.filter(isJsonObjectValue).chain((extra) => fc.tuple(fc.constant(extra), operationsFor(extra)));
 
 type Outcome = { result: Json } | { code: string };
 

@@ -7,13 +7,12 @@ import fc from 'fast-check';
 import { applyJsonPatch, isKubepatchError, type JsonPatchOperation, type JsonValue } from 'kubepatch';
 import { describe, expect, it } from 'vitest';
 import { frozenCopy } from '../helpers/deepFreeze.js';
+import { escapeToken, isJsonObjectValue, jsonValueArbitrary, pointersOf } from '../helpers/jsonPatchArbitraries.js';
 import { configMap, isGoPanic, kubectlPatch, requireKubectl } from '../helpers/kubectl.js';
 import { expectJsonEqual } from '../helpers/oracle.js';
 
 type Json = JsonValue;
-const isObject = (v: Json | undefined): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
 const canonicalIndex = /^(0|[1-9][0-9]*)$/;
-const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 const unescape = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~');
 
 /**
@@ -31,13 +30,13 @@ function resolve(document: Json, pointer: string) {
     if (Array.isArray(value)) {
       loneIndex ||= /^[+-]?[0-9]+$/.test(token) && !canonicalIndex.test(token);
       value = canonicalIndex.test(token) ? value[Number(token)] : undefined;
-    } else value = isObject(value) && Object.hasOwn(value, token) ? value[token] : undefined;
+    } else value = isJsonObjectValue(value) && Object.hasOwn(value, token) ? value[token] : undefined;
   }
   return { parent, value, loneIndex, throughNull };
 }
 
 const hasNullInArray = (v: Json | undefined): boolean =>
-  Array.isArray(v) ? v.some((e) => e === null || hasNullInArray(e)) : isObject(v) && Object.values(v).some(hasNullInArray);
+  Array.isArray(v) ? v.some((e) => e === null || hasNullInArray(e)) : isJsonObjectValue(v) && Object.values(v).some(hasNullInArray);
 
 /**
  * Why kubectl would not be a fair reference for `op` applied to `state`, or undefined. Each reason is
@@ -45,7 +44,7 @@ const hasNullInArray = (v: Json | undefined): boolean =>
  */
 function kubectlDeviation(state: Json, op: JsonPatchOperation): string | undefined {
   const from = 'from' in op ? op.from : undefined;
-  if ([op.path, from ?? ''].some((p) => /~(?![01])/.test(p))) return 'invalid ~ escape taken literally';
+  if ([op.path, from ?? ''].some((p) => /~(?![01])/.test(p))) return 'invalid ~ escapeToken taken literally';
   const at = resolve(state, op.path);
   const source = from === undefined ? undefined : resolve(state, from);
   if (at.loneIndex || source?.loneIndex) return 'non-canonical array index (-1, 01, +1) accepted';
@@ -53,9 +52,9 @@ function kubectlDeviation(state: Json, op: JsonPatchOperation): string | undefin
   // panics. Nulls of the original document fail cleanly, but the two look alike here, so drop both.
   if (at.throughNull || source?.throughNull) return 'pointer through a null written by the patch: panics or misreads it';
   if (op.op === 'move' && op.path.startsWith(`${op.from}/`)) return 'move into its own child (array indexes shift)';
-  if (op.op === 'replace' && isObject(at.parent) && at.value === undefined) return 'replace of a missing member adds it';
-  if (op.op === 'test' && op.value === null && isObject(at.parent) && at.value === undefined) return 'test null on a missing member passes';
-  if (op.op === 'copy' && isObject(source?.parent) && source?.value === undefined) return 'copy from a missing member copies null';
+  if (op.op === 'replace' && isJsonObjectValue(at.parent) && at.value === undefined) return 'replace of a missing member adds it';
+  if (op.op === 'test' && op.value === null && isJsonObjectValue(at.parent) && at.value === undefined) return 'test null on a missing member passes';
+  if (op.op === 'copy' && isJsonObjectValue(source?.parent) && source?.value === undefined) return 'copy from a missing member copies null';
   if (op.op === 'test' && (hasNullInArray(at.value) || hasNullInArray(op.value))) return 'test involving an array holding null panics';
   return undefined;
 }
@@ -95,7 +94,7 @@ const KUBECTL_DEVIATIONS: Deviation[] = [
   { reason: 'move into its own child (array indexes shift)', extra: { a: ['s', {}] }, patch: [{ op: 'move', from: '/extra/a/0', path: '/extra/a/0/x' }], kubectl: { a: [{ x: 's' }] }, rfc: 'RFC 6902 §4.4: "from" MUST NOT be a proper prefix of "path"' },
   { reason: 'test null on a missing member passes', extra: {}, patch: [{ op: 'test', path: '/extra/x', value: null }], kubectl: {}, rfc: 'RFC 6902 §4.6: the target location MUST be equal to the value; absent is not null' },
   { reason: 'copy from a missing member copies null', extra: {}, patch: [{ op: 'copy', from: '/extra/x', path: '/extra/y' }], kubectl: { y: null }, rfc: 'RFC 6902 §4.5: the "from" location MUST exist' },
-  { reason: 'invalid ~ escape taken literally', extra: { 'a~2': 1 }, patch: [{ op: 'remove', path: '/extra/a~2' }], kubectl: {}, rfc: 'RFC 6901 §3: escaped = "~" ( "0" / "1" )' },
+  { reason: 'invalid ~ escapeToken taken literally', extra: { 'a~2': 1 }, patch: [{ op: 'remove', path: '/extra/a~2' }], kubectl: {}, rfc: 'RFC 6901 §3: escaped = "~" ( "0" / "1" )' },
   { reason: 'test involving an array holding null panics', extra: { a: [null] }, patch: [{ op: 'test', path: '/extra/a', value: [null] }], kubectl: 'panic', rfc: 'RFC 6902 §4.6: [null] equals [null] (kubectl derefs a nil *lazyNode in equal)', rfcPasses: true },
   { reason: 'pointer through a null written by the patch: panics or misreads it', extra: {}, patch: [{ op: 'add', path: '/extra/n', value: null }, { op: 'add', path: '/extra/n/x', value: 1 }], kubectl: 'panic', rfc: 'RFC 6902 §4.1: the parent MUST exist (kubectl crashes in findObject)' },
   { reason: 'pointer through a null written by the patch: panics or misreads it', extra: {}, patch: [{ op: 'add', path: '/extra/n', value: null }, { op: 'copy', from: '/extra/n', path: '/extra/m' }, { op: 'test', path: '/extra/m/x', value: null }], kubectl: { n: null, m: null }, rfc: 'RFC 6902 §4.6: /extra/m/x does not exist (kubectl reads the copied null as an empty object)' },
@@ -106,26 +105,13 @@ const key = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('a', 'b', '__proto__', 'constructor', '', '-', 'x/y', 'm~n') },
   { weight: 1, arbitrary: fc.string({ maxLength: 3 }) },
 );
-const { value: jsonValue } = fc.letrec<{ value: Json }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    { weight: 4, arbitrary: fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.string({ maxLength: 4 }), fc.boolean(), fc.constant(null)) },
-    { weight: 2, arbitrary: fc.array(tie('value'), { maxLength: 3 }) },
-    { weight: 3, arbitrary: fc.uniqueArray(fc.tuple(key, tie('value')), { maxLength: 4, selector: ([k]) => k }).map((e) => Object.fromEntries(e) as Json) },
-  ),
-}));
-
-/** Every pointer into `value`, each paired with what is there. */
-function pointersOf(value: Json, pointer: string): [string, Json][] {
-  const children: [string, Json][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : isObject(value) ? Object.entries(value) : [];
-  return [[pointer, value], ...children.flatMap(([k, v]) => pointersOf(v, `${pointer}/${escape(k)}`))];
-}
+const jsonValue = jsonValueArbitrary(key, fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.string({ maxLength: 4 }), fc.boolean(), fc.constant(null)), 4);
 
 /** Operations aimed at the document: existing locations, one step below them (new keys, indexes incl. `-`, bad tokens). */
 function operationsFor(extra: Json): fc.Arbitrary<JsonPatchOperation[]> {
   const existing = fc.constantFrom(...pointersOf(extra, '/extra'));
   const badToken = fc.constantFrom('0', '1', '2', '3', '-', '01', '-1', '+1', 'a~2');
-  const below = fc.tuple(existing, fc.oneof(key.map(escape), badToken)).map(([[p], t]) => `${p}/${t}`);
+  const below = fc.tuple(existing, fc.oneof(key.map(escapeToken), badToken)).map(([[p], t]) => `${p}/${t}`);
   const path = fc.oneof({ weight: 3, arbitrary: existing.map(([p]) => p) }, { weight: 2, arbitrary: below });
   const value = fc.oneof(jsonValue, existing.map(([, v]) => v)); // existing values make `test` pass sometimes
   const op = fc.oneof(
@@ -140,7 +126,7 @@ function operationsFor(extra: Json): fc.Arbitrary<JsonPatchOperation[]> {
 }
 
 const documentAndPatch = jsonValue
-  .filter(isObject)
+  .filter(isJsonObjectValue)
   .chain((extra) => fc.tuple(fc.constant(extra), operationsFor(extra)));
 
 /** kubectl succeeds => kubepatch gives an equal document; kubectl rejects => kubepatch throws a KubepatchError. */

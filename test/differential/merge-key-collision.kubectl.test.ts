@@ -11,15 +11,14 @@ import {
   applyStrategicMergePatch,
   createStrategicMergePatch,
   createThreeWayStrategicMergePatch,
-  isKubepatchError,
   schemaFor,
   type JsonObject,
-  type MergeKeyCollisionError,
 } from 'kubepatch';
 import { expect, it } from 'vitest';
 import { frozenCopy } from '../helpers/deepFreeze.js';
 import { describeWithKubectl, kubectlApply, kubectlEdit, kubectlPatch, LAST_APPLIED, modifiedConfiguration, type KubectlServerOutcome } from '../helpers/kubectl.js';
 import { expectJsonEqual } from '../helpers/oracle.js';
+import { thrownKubepatchError } from '../helpers/thrownKubepatchError.js';
 
 type Obj = Record<string, unknown>;
 const SMP = 'application/strategic-merge-patch+json';
@@ -33,15 +32,7 @@ const service = (ports: Obj[]): Obj => ({
   spec: { selector: { app: 'dns' }, ports },
 });
 
-function collision(run: () => unknown): MergeKeyCollisionError {
-  try {
-    run();
-  } catch (error) {
-    if (isKubepatchError(error, 'MERGE_KEY_COLLISION')) return error;
-    throw error;
-  }
-  throw new Error('kubepatch returned the patch without a word; expected a MergeKeyCollisionError');
-}
+const collision = (run: () => unknown) => thrownKubepatchError('MERGE_KEY_COLLISION', run);
 
 /** The strategic merge patch kubectl sent to the fake API server. */
 function sentPatch(kubectl: KubectlServerOutcome): JsonObject {

@@ -7,13 +7,13 @@ import {
   createPatchFor,
   createStrategicMergePatch,
   createThreeWayStrategicMergePatch,
-  isKubepatchError,
   MergeKeyCollisionError,
   schemaFor,
   type JsonObject,
 } from 'kubepatch';
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../helpers/deepFreeze.js';
+import { thrownKubepatchError } from '../helpers/thrownKubepatchError.js';
 
 const serviceSchema = schemaFor('v1', 'Service')!;
 const tcp = { name: 'dns-tcp', port: 53, protocol: 'TCP' };
@@ -21,15 +21,7 @@ const udp = { name: 'dns-udp', port: 53, protocol: 'UDP' };
 const service = (ports: object[], labels: Record<string, string> = {}) =>
   deepFreeze({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'dns', labels }, spec: { selector: { app: 'dns' }, ports } });
 
-function collision(run: () => unknown): MergeKeyCollisionError {
-  try {
-    run();
-  } catch (error) {
-    if (isKubepatchError(error, 'MERGE_KEY_COLLISION')) return error;
-    throw error;
-  }
-  throw new Error('expected a MergeKeyCollisionError');
-}
+const collision = (run: () => unknown) => thrownKubepatchError('MERGE_KEY_COLLISION', run);
 
 describe('createStrategicMergePatch and a repeated merge key', () => {
   it('refuses 53/TCP -> 53/TCP + 53/UDP: Go\'s patch folds UDP into TCP', () => {
