@@ -55,7 +55,10 @@ export async function startKubeApiServer(setup: KubeApiServerSetup): Promise<Run
     `--service-account-key-file=${serviceAccountKey}`,
     `--service-account-signing-key-file=${serviceAccountKey}`,
     '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-    '--service-cluster-ip-range=10.0.0.0/24',
+    // A /16: the allocator keeps the first 256 addresses (10.0.0.0-10.0.0.255) for cluster IPs a
+    // client asks for and hands them out only when the rest is used up, so tests may pick fixed
+    // IPs there without meeting a random one; and a suite that never deletes does not run out.
+    '--service-cluster-ip-range=10.0.0.0/16',
     '--allow-privileged=true',
     ...setup.extraFlags,
   ]);

@@ -35,6 +35,29 @@ describe.skipIf(skipReason)('kubepatch/envtest: the control plane of the run', (
     expect(envtestServer().url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
   });
 
+  it('allocates cluster IPs from 10.0.0.0/16 above 10.0.0.255, so tests can pick fixed IPs below', async () => {
+    const namespace = uniqueName('envtest-ips');
+    await createNamespace(namespace);
+    const allocated: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const service = await serverOk('POST', `/api/v1/namespaces/${namespace}/services`, {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: `random-${i}` },
+        spec: { ports: [{ port: 80 }] },
+      });
+      allocated.push(service.spec.clusterIP);
+    }
+    for (const ip of allocated) expect(ip).toMatch(/^10\.0\.(?:[1-9]\d{0,2})\.\d{1,3}$/);
+    const fixed = await serverOk('POST', `/api/v1/namespaces/${namespace}/services`, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'fixed' },
+      spec: { clusterIP: '10.0.0.42', ports: [{ port: 80 }] },
+    });
+    expect(fixed.spec.clusterIPs).toEqual(['10.0.0.42']);
+  });
+
   it('a second control plane starts beside the first, installs CRD files, and stops cleanly', async () => {
     const controlPlane = await startControlPlane({ binaryAssetsDirectory: findControlPlaneBinaries().directory, crds: [ROLLOUT_CRD_V184] });
     try {

@@ -8,9 +8,10 @@ const core = (plural: string) => (namespace: string) => `/api/v1/namespaces/${na
 const port = { name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' };
 
 /**
- * Services of each type. The run's server allocates cluster IPs from 10.0.0.0/24 (IPv4 only), so
- * the IPs below are free unless the allocator handed them out; an IPv6 family is refused as
- * unsupported, not immutable, so families only change within IPv4 (or are dropped).
+ * Services of each type. The run's server allocates cluster IPs from 10.0.0.0/16 (IPv4 only) and
+ * hands out 10.0.0.0-10.0.0.255 only when the rest is used up, so the IPs below are free; an IPv6
+ * family is refused as unsupported, not immutable, so families only change within IPv4 (or are
+ * dropped).
  */
 export const serviceCase: UpdateCase = {
   title: 'Service (v1): clusterIP(s), ipFamilies, loadBalancerClass, healthCheckNodePort',

@@ -10,6 +10,8 @@ import { compareFieldErrors, serverFieldErrors } from '../helpers/immutableServe
 import { createNamespace, serverOk, serverRequest } from '../helpers/serverRequest.js';
 
 type Spec = { clusterIP?: string; clusterIPs?: string[] };
+// Fixed cluster IPs in 10.0.0.0-10.0.0.255, which the run's server (10.0.0.0/16) never hands out at
+// random while the rest of its range is free: another test file's Service cannot hold them.
 // `otherError`: the server refuses for another reason first (the new manifest is invalid on its
 // own: clusterIPs[0] must match the clusterIP kept from the stored object), which kubepatch does not
 // model; it reports the immutable change instead. Both refuse.
