@@ -126,3 +126,9 @@ export type {
 } from './rollout/RolloutChangeReport.js';
 export { podTemplateGoForm } from './rollout/podTemplateGoForm.js';
 export { formatChanges, type ChangesToFormat, type FormatChangesOptions } from './semantic/formatChanges.js';
+
+export { FieldSet } from './apply/fieldsV1/FieldSet.js';
+export type { FieldPath, KeyField, PathElement } from './apply/fieldsV1/PathElement.js';
+export type { FieldPointer } from './apply/fieldsV1/jsonPointersOf.js';
+export { formatFieldPath, formatPathElement } from './apply/fieldsV1/formatFieldPath.js';
+export { resolveFieldPath } from './apply/fieldsV1/resolveFieldPath.js';

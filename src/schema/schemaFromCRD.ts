@@ -1,5 +1,6 @@
 import { InvalidSchemaError } from '../errors/InvalidSchemaError.js';
 import { builtinStructsFrom } from './builtinTable.js';
+import { crdVersionSchema } from './crdVersionSchema.js';
 import { OpenAPIConverter } from './openapi/OpenAPIConverter.js';
 import { PatchSchema } from './PatchSchema.js';
 import type { FieldDef, StructDef } from './SchemaTable.js';
@@ -9,7 +10,6 @@ const noStrategies = Object.freeze([]);
 const stringField: FieldDef = Object.freeze({ type: Object.freeze({ kind: 'scalar', type: 'string' }), patchStrategies: noStrategies });
 const objectMetaField: FieldDef = Object.freeze({ type: Object.freeze({ kind: 'struct', ref: objectMetaId }), patchStrategies: noStrategies });
 
-type Json = { readonly [key: string]: unknown };
 
 /**
  * The patch schema of one version of a custom resource, from its CustomResourceDefinition
@@ -43,22 +43,14 @@ type Json = { readonly [key: string]: unknown };
  * @public
  */
 export function schemaFromCRD(crd: object, version: string): PatchSchema {
+  const { group, kind, schema, pointer } = crdVersionSchema(crd, version);
   const fail = (message: string, path: string): never => {
     throw new InvalidSchemaError(`${message} (at ${path})`, { path, input: 'crd' });
   };
-  const root = asObject(crd) ?? fail('a CustomResourceDefinition must be an object', '');
-  if (root.kind !== undefined && root.kind !== 'CustomResourceDefinition') {
-    fail(`expected a CustomResourceDefinition, found kind ${JSON.stringify(root.kind)}`, '/kind');
-  }
-  const spec = asObject(root.spec) ?? fail('spec must be an object', '/spec');
-  const group = typeof spec.group === 'string' ? spec.group : fail('spec.group must be a string', '/spec/group');
-  const kind = asObject(spec.names)?.kind;
-  if (typeof kind !== 'string') fail('spec.names.kind must be a string', '/spec/names/kind');
-  const { schema, pointer } = findSchema(spec, version, fail);
 
   const converter = new OpenAPIConverter({}, 'crd');
   converter.adopt(builtinStructsFrom(objectMetaId));
-  const id = restFriendlyName(`${group}/${version}/${kind as string}`);
+  const id = restFriendlyName(`${group}/${version}/${kind}`);
   const type = converter.inline(schema, id, pointer);
   let rootId: string;
   if (type.kind === 'struct') {
@@ -68,33 +60,11 @@ export function schemaFromCRD(crd: object, version: string): PatchSchema {
     rootId = id;
     converter.replace(rootId, { fields: {}, preserveUnknownFields: true });
   } else {
-    return fail(`the schema of ${kind as string} ${version} must describe an object, not a ${type.kind}`, pointer);
+    return fail(`the schema of ${kind} ${version} must describe an object, not a ${type.kind}`, pointer);
   }
   withTypeMeta(converter, rootId, true);
   for (const embedded of converter.embeddedResources) withTypeMeta(converter, embedded, false);
   return PatchSchema.fromTable(converter.table(), rootId);
-}
-
-/** The version's schema and where it is: `spec.versions[i].schema.openAPIV3Schema`, else the v1beta1 `spec.validation`. */
-function findSchema(
-  spec: Json,
-  version: string,
-  fail: (message: string, path: string) => never,
-): { schema: unknown; pointer: string } {
-  const versions = Array.isArray(spec.versions) ? (spec.versions as unknown[]) : [];
-  const index = versions.findIndex((entry) => asObject(entry)?.name === version);
-  if (index === -1 && spec.version !== version) {
-    const names = [...versions.map((entry) => asObject(entry)?.name), spec.version].filter((name) => typeof name === 'string');
-    const has = names.length === 0 ? 'none' : names.map((name) => JSON.stringify(name)).join(', ');
-    fail(`no version ${JSON.stringify(version)}; the CRD has ${has}`, '/spec/versions');
-  }
-  const own = asObject(asObject(versions[index])?.schema)?.openAPIV3Schema;
-  if (own !== undefined) return { schema: own, pointer: `/spec/versions/${index}/schema/openAPIV3Schema` };
-  // apiextensions.k8s.io/v1beta1: one schema for every version.
-  const legacy = asObject(spec.validation)?.openAPIV3Schema;
-  if (legacy !== undefined) return { schema: legacy, pointer: '/spec/validation/openAPIV3Schema' };
-  const where = index === -1 ? '/spec' : `/spec/versions/${index}`;
-  return fail(`version ${JSON.stringify(version)} has no schema.openAPIV3Schema`, where);
 }
 
 /**
@@ -120,8 +90,4 @@ function withTypeMeta(converter: OpenAPIConverter, id: string, replaceMetadata: 
 function restFriendlyName(name: string): string {
   const [first = '', ...rest] = name.split('/');
   return [first.includes('.') ? first.split('.').reverse().join('.') : first, ...rest].join('.');
-}
-
-function asObject(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
