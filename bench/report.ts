@@ -1,10 +1,17 @@
 /**
  * docs/benchmarks.md from one run's results: goals, chart, a time table and a memory table per
- * task, patch sizes, the floor, and how it was measured.
+ * task, patch sizes, the floor, server-side apply, reading a large YAML file, and how it was
+ * measured.
+ *
+ * The server-side apply and YAML sections sit between marker comments (`<!-- ssa:start -->` …
+ * `<!-- ssa:end -->`), so that a run of those alone (`--only=ssa,yaml-input`) replaces them in the
+ * existing page ({@link replaceMarkedSections}) instead of writing a page without the rest.
  */
 import { casesOf, fastestPeer, floorOf, formatRatio, judgeGoals } from './goals.js';
 import { timeOf, type BenchResults, type CaseResult, type Outcome } from './results.js';
+import { ssaSizes, type SsaListResult, type SsaSeries } from './serverSideApply.js';
 import { tasks, type Task, type TaskId } from './tasks.js';
+import { withinGoal } from './yamlInput.js';
 
 export interface ReportOptions {
   /** The chart's file name, relative to the page. */
@@ -26,6 +33,7 @@ export function renderReport(results: BenchResults, options: ReportOptions): str
     ...tasks.map((task) => taskSection(results, task)),
     patchSizeSection(results),
     floorSection(results),
+    ...markedSectionIds.map((id) => renderMarkedSection(id, results)),
     methodSection(options.probeLimits),
   ];
   return sections.join('\n');
@@ -258,6 +266,147 @@ function methodSection(probeLimits: ProbeLimits): string {
   such (with the heap it had reached, marked ≥), and one whose call takes more than ${probeLimits.slowSeconds} s is timed
   once instead of sampled. Either way the larger inputs of its series are skipped.
 `;
+}
+
+/** The sections a run of their own can replace in an existing page; also the `--only` ids that select them. */
+export const markedSectionIds = ['ssa', 'yaml-input'] as const;
+export type MarkedSectionId = (typeof markedSectionIds)[number];
+
+const startMarker = (id: MarkedSectionId) => `<!-- ${id}:start -->`;
+const endMarker = (id: MarkedSectionId) => `<!-- ${id}:end -->`;
+
+/**
+ * One marked section, markers included. `standalone`: it is written into a page whose other
+ * sections come from another run, so it names its own machine.
+ */
+export function renderMarkedSection(id: MarkedSectionId, results: BenchResults, standalone = false): string {
+  const body = id === 'ssa' ? ssaSection(results) : yamlInputSection(results);
+  const origin = standalone ? `\n_Measured in a run of this section alone (\`--only=${id}\`) on ${results.machine}._\n` : '';
+  return `${startMarker(id)}\n${body}${origin}\n${endMarker(id)}\n`;
+}
+
+/**
+ * The page with each given section put in place of its marked one. A section the page has no
+ * markers for goes before "How it is measured" (or at the end).
+ */
+export function replaceMarkedSections(page: string, sections: ReadonlyMap<MarkedSectionId, string>): string {
+  let out = page;
+  for (const [id, section] of sections) {
+    const start = out.indexOf(startMarker(id));
+    const end = out.indexOf(endMarker(id));
+    if (start >= 0 && end > start) {
+      const after = end + endMarker(id).length;
+      out = out.slice(0, start) + section + out.slice(out[after] === '\n' ? after + 1 : after);
+      continue;
+    }
+    const method = out.indexOf('\n## How it is measured');
+    out = method >= 0 ? `${out.slice(0, method + 1)}${section}\n${out.slice(method + 1)}` : `${out.trimEnd()}\n\n${section}`;
+  }
+  return out;
+}
+
+const seriesTitles: Readonly<Record<SsaSeries, (size: number) => string>> = {
+  env: (size) => `Deployment, env list of ${size.toLocaleString('en')}`,
+  configmap: (size) => `ConfigMap with ${size.toLocaleString('en')} keys`,
+};
+
+function ssaSection(results: BenchResults): string {
+  const ssa = results.serverSideApply;
+  if (ssa === undefined) return `## Server-side apply\n\nNot measured in this run (\`--only=ssa\` measures it).\n`;
+  const footnotes = new Set<string>();
+  const cell = (outcome: Outcome, wrong: string | undefined, what: string) => {
+    if (wrong !== undefined) footnotes.add(`⚠ ${what}: ${wrong}.`);
+    return formatOutcome(outcome, footnotes) + (wrong === undefined ? '' : ' ⚠');
+  };
+  const deploymentRows = ssa.deployment.map((row) => `| ${row.title} | ${cell(row.outcome, row.wrong, row.title)} |`);
+  const perElementUs = (row: SsaListResult, ...outcomes: Outcome[]) => {
+    const times = outcomes.map(timeOf);
+    return times.some((ms) => ms === undefined) ? undefined : (times.reduce((a, b) => a! + b!, 0)! * 1_000) / row.size;
+  };
+  const listRows = ssa.lists.map((row) => {
+    const title = seriesTitles[row.series](row.size);
+    const apply = perElementUs(row, row.apply);
+    const codec = perElementUs(row, row.decode, row.encode);
+    return `| ${title} | ${row.paths.toLocaleString('en')} | ${cell(row.apply, row.wrong, title)} | ${formatUs(apply)} | ${formatOutcome(row.decode, footnotes)} | ${formatOutcome(row.encode, footnotes)} | ${formatUs(codec)} |`;
+  });
+  const smallest = Math.min(...ssaSizes);
+  const largest = Math.max(...ssaSizes);
+  const linearity = (series: SsaSeries, per: (row: SsaListResult) => number | undefined) => {
+    const at = (size: number) => {
+      const row = ssa.lists.find((r) => r.series === series && r.size === size);
+      return row && per(row);
+    };
+    const small = at(smallest);
+    const large = at(largest);
+    if (small === undefined || large === undefined) return '—';
+    const ratio = large / small;
+    return ratio > 2 ? `**${formatRatio(ratio)}**` : formatRatio(ratio);
+  };
+  const linearityRows = (['env', 'configmap'] as const).map(
+    (series) =>
+      `| ${series === 'env' ? 'Deployment, env list' : 'ConfigMap keys'} | ${linearity(series, (row) => perElementUs(row, row.apply))} | ${linearity(series, (row) => perElementUs(row, row.decode, row.encode))} |`,
+  );
+  return `## Server-side apply
+
+\`serverSideApply\` and \`recordUpdate\` compute offline what the API server stores (the merged
+object and its \`managedFields\`); each row is the median time of one call on objects built once
+beforehand (\`bench/serverSideApply.ts\`), every output checked once before it is timed.
+
+The typical Deployment has three containers (env, ports, probes, mounts), three volumes and four
+labels; its manager's \`Apply\` entry holds ${ssa.deploymentPaths.toLocaleString('en')} paths, which the last four rows decode and encode.
+
+| call | time |
+| --- | ---: |
+${deploymentRows.join('\n')}
+
+Long lists and maps: a Deployment whose container has n env variables (an associative list keyed by
+\`name\`) and a ConfigMap with n data keys, already applied by the same manager; the timed apply
+changes 10% of the elements and drops 5%, which it removes from the object. The manager's resulting
+entry (its paths in the second column) is then decoded (\`FieldSet.fromFieldsV1\`) and encoded
+(\`serialize\`). Per element: divided by n.
+
+| input | paths in the entry | apply | apply per element | FieldSet decode | encode | decode + encode per element |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${listRows.join('\n')}
+
+Time per element at ${largest.toLocaleString('en')} elements divided by that at ${smallest.toLocaleString('en')} (1× is linear; bold: beyond the 2× the other tasks' goal allows):
+
+| input | apply | FieldSet decode + encode |
+| --- | ---: | ---: |
+${linearityRows.join('\n')}
+${[...footnotes].map((footnote) => `\n${footnote}`).join('')}${footnotes.size > 0 ? '\n' : ''}`;
+}
+
+function yamlInputSection(results: BenchResults): string {
+  const title = '## Reading a large YAML file';
+  const measured = results.yamlInput;
+  if (measured === undefined) return `${title}\n\nNot measured in this run (\`--only=yaml-input\` measures it).\n`;
+  if (typeof measured === 'string') return `${title}\n\nNot measured in this run: ${measured}.\n`;
+  const { megabytes, kubepatch, kubectl, kubectlVersion } = measured;
+  const ratio = (ours: number, theirs: number) => {
+    const value = ours / theirs;
+    return `${formatRatio(value)} ${value <= 2 ? '✔' : '✘'}`;
+  };
+  const seconds = (value: number) => `${value.toFixed(1)} s`;
+  const megabytesOf = (value: number) => `${value.toFixed(0)} MB`;
+  return `${title}
+
+The CLI reading a ${megabytes} MB ConfigMap (plain, quoted and \`|\` block values), \`kubepatch diff big.yaml big.yaml\`
+(run through tsx from the sources), beside \`kubectl patch --local -f big.yaml -p {} --type merge -o json\`${kubectlVersion ? ` (kubectl ${kubectlVersion})` : ''}:
+each in a child process, wall time and peak resident memory from \`/usr/bin/time\` (\`bench/yamlInput.ts\`). The goal is
+to stay within 2× of kubectl in both; this run is ${withinGoal(measured) ? '✔ within it' : '✘ **not within it**'}.
+
+| | wall time | peak memory |
+| --- | ---: | ---: |
+| kubepatch diff | ${seconds(kubepatch.seconds)} | ${megabytesOf(kubepatch.peakMb)} |
+| kubectl patch --local | ${seconds(kubectl.seconds)} | ${megabytesOf(kubectl.peakMb)} |
+| kubepatch / kubectl (goal: ≤ 2×) | ${ratio(kubepatch.seconds, kubectl.seconds)} | ${ratio(kubepatch.peakMb, kubectl.peakMb)} |
+`;
+}
+
+function formatUs(us: number | undefined): string {
+  if (us === undefined) return '—';
+  return `${us.toFixed(us >= 100 ? 0 : us >= 10 ? 1 : 2)} µs`;
 }
 
 function formatMs(ms: number): string {

@@ -1,5 +1,7 @@
 import type { BenchInput } from './inputs.js';
+import type { SsaResults } from './serverSideApply.js';
 import type { TaskId } from './tasks.js';
+import type { YamlInputResult } from './yamlInput.js';
 
 /** What became of one contender on one input. */
 export type Outcome =
@@ -48,6 +50,10 @@ export interface BenchResults {
   readonly inputs: readonly InputSummary[];
   readonly cases: CaseResult[];
   readonly floors: FloorResult[];
+  /** Server-side apply (`--only=ssa`); absent when this run did not measure it. */
+  readonly serverSideApply?: SsaResults;
+  /** The CLI reading a large YAML file beside kubectl (`--only=yaml-input`), or why it was not measured; absent when this run did not try. */
+  readonly yamlInput?: YamlInputResult | string;
   readonly versions: Readonly<Record<string, string>>;
   readonly machine: string;
   readonly elapsedMs: number;

@@ -4,10 +4,16 @@
  * with docs/benchmarks.svg.
  *
  * Options: `--quick` (short timing budgets, for trying the script out), `--only=<id>,<id>` (some
- * inputs only; see bench/inputs.ts), `--out=<folder>` (where the page and the chart go; default docs/).
+ * inputs only, see bench/inputs.ts; `ssa` is server-side apply, bench/serverSideApply.ts, and
+ * `yaml-input` the CLI reading a large YAML file, bench/yamlInput.ts), `--out=<folder>` (where the
+ * page and the chart go; default docs/).
+ *
+ * A run of only `ssa` and/or `yaml-input` replaces those sections in the existing page (between
+ * their marker comments) and leaves the rest of the page and the chart as they are; any other run
+ * writes the whole page and the chart.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,8 +21,9 @@ import { inputBuilders, type BenchInput } from './inputs.js';
 import { batchSize, median, sample } from './measure.js';
 import { peakFromGcTrace } from './gcTrace.js';
 import { renderChart } from './chart.js';
-import { renderReport } from './report.js';
+import { markedSectionIds, renderMarkedSection, renderReport, replaceMarkedSections, type MarkedSectionId } from './report.js';
 import type { BenchResults, CaseResult, FloorResult, InputSummary, PeakMemory } from './results.js';
+import { measureServerSideApply } from './serverSideApply.js';
 import { floors, tasks, type Contender, type Task } from './tasks.js';
 import { describeYamlInput, measureYamlInput } from './yamlInput.js';
 
@@ -27,11 +34,24 @@ const outArgument = process.argv.find((arg) => arg.startsWith('--out='))?.slice(
 // root and keeps that folder in INIT_CWD); the default is the repository's docs/.
 const outFolder = outArgument === undefined ? new URL('../docs/', import.meta.url) : pathToFileURL(`${resolve(process.env.INIT_CWD ?? '.', outArgument)}/`);
 
+/** `--only` names inputs (bench/inputs.ts) and the sections measured apart from them. */
+const sectionIds: readonly string[] = markedSectionIds;
+const unknown = only?.filter((id) => !inputBuilders.has(id) && !sectionIds.includes(id)) ?? [];
+if (unknown.length > 0) {
+  console.error(`--only: no input or section ${unknown.map((id) => JSON.stringify(id)).join(', ')}; known: ${[...inputBuilders.keys(), ...sectionIds].join(', ')}`);
+  process.exit(2);
+}
+const selected = (id: string) => only === undefined || only.includes(id);
+/** Only marked sections selected: they replace their part of the existing page. */
+const sectionsOnly = only !== undefined && only.every((id) => sectionIds.includes(id));
+
 /** Timing: rounds over all contenders of a task, so that drift (heat, GC) hits them alike. */
 const rounds = 3;
 const roundBudgetMs = quick ? 20 : 120;
 /** A call slower than this (in its probe) is timed once, and larger sizes of its series are skipped. */
 const slowCallMs = 2_000;
+/** Server-side apply's cases are few, so calls up to this long are still sampled (a few calls each). */
+const ssaSlowCallMs = 10_000;
 /** Probe limits: a child that needs longer or more heap than this is reported as failing. */
 const probeTimeoutMs = 20_000;
 const probeHeapMb = 4_096;
@@ -44,7 +64,7 @@ const inputs: InputSummary[] = [];
 const stopped = new Map<string, string>();
 
 for (const [inputId, build] of inputBuilders) {
-  if (only !== undefined && !only.includes(inputId)) continue;
+  if (!selected(inputId)) continue;
   const input = build();
   const { before: _before, after: _after, schema: _schema, ...summary } = input;
   inputs.push(summary);
@@ -53,19 +73,35 @@ for (const [inputId, build] of inputBuilders) {
   console.log(`${inputId}: done (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 
+const serverSideApply = selected('ssa')
+  ? measureServerSideApply({ rounds, roundBudgetMs, slowCallMs: ssaSlowCallMs }, (line) => console.log(`${line} (${((performance.now() - started) / 1000).toFixed(0)} s)`))
+  : undefined;
+const yamlInput = selected('yaml-input') ? measureYamlInput(quick) : undefined;
+if (yamlInput !== undefined) console.log(describeYamlInput(yamlInput));
+
 const results: BenchResults = {
   inputs,
   cases,
   floors: floorResults,
+  ...(serverSideApply === undefined ? {} : { serverSideApply }),
+  ...(yamlInput === undefined ? {} : { yamlInput }),
   versions: versionsOf(['fast-json-patch', 'rfc6902', 'jsondiffpatch', 'json-merge-patch', 'fast-deep-equal', 'deep-equal']),
   machine: `Node ${process.version} on ${process.platform}/${process.arch}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
   elapsedMs: performance.now() - started,
 };
 mkdirSync(outFolder, { recursive: true });
-writeFileSync(new URL('benchmarks.svg', outFolder), renderChart(results));
-writeFileSync(new URL('benchmarks.md', outFolder), renderReport(results, { chartFile: 'benchmarks.svg', probeLimits: { heapGb: probeHeapMb / 1024, seconds: probeTimeoutMs / 1000, slowSeconds: slowCallMs / 1000 } }));
-console.log(`wrote ${fileURLToPath(new URL('benchmarks.md', outFolder))} in ${(results.elapsedMs / 1000).toFixed(0)} s`);
-if (only === undefined || only.includes('yaml-input')) console.log(describeYamlInput(measureYamlInput(quick)));
+const pageFile = new URL('benchmarks.md', outFolder);
+if (sectionsOnly) {
+  const sections = new Map(only.map((id) => [id as MarkedSectionId, renderMarkedSection(id as MarkedSectionId, results, true)]));
+  const page = existsSync(pageFile)
+    ? readFileSync(pageFile, 'utf8')
+    : `# Benchmarks\n\nA partial run (\`--only=${only.join(',')}\`); \`npm run bench\` writes the whole page.\n`;
+  writeFileSync(pageFile, replaceMarkedSections(page, sections));
+} else {
+  writeFileSync(new URL('benchmarks.svg', outFolder), renderChart(results));
+  writeFileSync(pageFile, renderReport(results, { chartFile: 'benchmarks.svg', probeLimits: { heapGb: probeHeapMb / 1024, seconds: probeTimeoutMs / 1000, slowSeconds: slowCallMs / 1000 } }));
+}
+console.log(`wrote ${fileURLToPath(pageFile)}${sectionsOnly ? ` (sections ${only.join(', ')})` : ''} in ${(results.elapsedMs / 1000).toFixed(0)} s`);
 
 function timeFloors(input: BenchInput): FloorResult {
   const time = (run: () => unknown) => {

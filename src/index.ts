@@ -18,6 +18,7 @@ export { ImmutableFieldError, type ImmutableFieldChange } from './errors/Immutab
 export { InvalidMetadataError, type MetadataProblem } from './errors/InvalidMetadataError.js';
 export { ApiError, ConflictError, UnsupportedMediaTypeError, type ApiRefusal } from './errors/ApiError.js';
 export { StrategicMergePatchError } from './errors/StrategicMergePatchError.js';
+export { ApplyConflictError, type ApplyConflict } from './errors/ApplyConflictError.js';
 export { ControlPlaneError, type ControlPlaneComponent } from './errors/ControlPlaneError.js';
 export { isKubepatchError, type KubepatchErrorByCode } from './errors/isKubepatchError.js';
 
@@ -132,3 +133,12 @@ export type { FieldPath, KeyField, PathElement } from './apply/fieldsV1/PathElem
 export type { FieldPointer } from './apply/fieldsV1/jsonPointersOf.js';
 export { formatFieldPath, formatPathElement } from './apply/fieldsV1/formatFieldPath.js';
 export { resolveFieldPath } from './apply/fieldsV1/resolveFieldPath.js';
+export { parseFieldPath, type ParseFieldPathOptions } from './apply/fieldsV1/parseFieldPath.js';
+export { serverSideApply } from './apply/serverSideApply.js';
+export { recordUpdate } from './apply/recordUpdate.js';
+export { predictApply, type ApplyPrediction } from './apply/predictApply.js';
+export { extractOwned, type ExtractOwnedOptions } from './apply/extractOwned.js';
+export { upgradeManagedFields, upgradeManagedFieldsPatch, type UpgradeManagedFieldsOptions } from './apply/upgradeManagedFields.js';
+export { fieldOwners, type FieldOwner, type FieldOwnership, type FieldOwnersOptions } from './apply/fieldOwners.js';
+export type { ServerSideApplyOptions, WriteOptions, WriteResult } from './apply/ServerSideApplyOptions.js';
+export type { ManagedFieldsEntry } from './apply/managedFields/ManagedFieldsEntry.js';

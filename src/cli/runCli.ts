@@ -4,14 +4,15 @@ import { applyCommand } from './commands/apply.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { explainCommand } from './commands/explain.js';
+import { ownersCommand } from './commands/owners.js';
 import { patchCommand } from './commands/patch.js';
 import { packageVersion } from './packageVersion.js';
 
 /**
- * The `kubepatch` command line: `diff`, `patch`, `apply`, `check` and `explain` on JSON or YAML
- * manifests. Every failure is one line on standard error and exit status 2 (see docs/cli.md).
+ * The `kubepatch` command line: `diff`, `patch`, `apply`, `check`, `explain` and `owners` on JSON
+ * or YAML manifests. Every failure is one line on standard error and exit status 2 (see docs/cli.md).
  */
-const COMMANDS: readonly Command[] = [diffCommand, patchCommand, applyCommand, checkCommand, explainCommand];
+const COMMANDS: readonly Command[] = [diffCommand, patchCommand, applyCommand, checkCommand, explainCommand, ownersCommand];
 
 const HELP = `Usage: kubepatch COMMAND [options] ARGS
 

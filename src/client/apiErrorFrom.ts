@@ -1,5 +1,6 @@
-import { ApiError, ConflictError, ImmutableFieldError, UnsupportedMediaTypeError, type ApiRefusal } from 'kubepatch';
+import { ApiError, ConflictError, ImmutableFieldError, UnsupportedMediaTypeError, type ApiRefusal, type ApplyConflictError } from 'kubepatch';
 import { isJsonObject } from '../json/ownProperty.js';
+import { applyConflictFrom } from './applyConflictFrom.js';
 import { immutableFieldChanges, saysFieldIsImmutable } from './immutableFieldChanges.js';
 
 /**
@@ -27,6 +28,13 @@ export interface ApiRequestDescription {
   readonly method: string;
   /** The URL path. */
   readonly path: string;
+  /**
+   * The body sent, when there was one. For a server-side apply, the configuration: apply conflicts
+   * name fields by a path in which a `.` inside a name (a label key such as
+   * `app.kubernetes.io/name`) looks like the start of the next field, and the configuration tells
+   * them apart (see `parseFieldPath`).
+   */
+  readonly body?: unknown;
 }
 
 const ACCEPTED = /accepted media types include:\s*(.*)$/s;
@@ -34,7 +42,12 @@ const ACCEPTED = /accepted media types include:\s*(.*)$/s;
 /**
  * Turns the API server's refusal into kubepatch's typed error:
  *
- * - 409 → `ConflictError` (`API_CONFLICT`);
+ * - 409 of a server-side apply that would take fields other managers own (`reason: Conflict`, every
+ *   cause a `FieldManagerConflict`) → `ApplyConflictError` (`APPLY_CONFLICT`), its message the
+ *   server's word for word, with one conflict per cause: the manager (its name, `Apply` or
+ *   `Update` and apiVersion, subresource) as the cause's message names it, and the field, parsed
+ *   (`path`) and as the server printed it (`serverPath`), in the order of the server's message;
+ * - any other 409 (a stale `resourceVersion`) → `ConflictError` (`API_CONFLICT`);
  * - 415 → `UnsupportedMediaTypeError` (`UNSUPPORTED_MEDIA_TYPE`), with the media types the
  *   server listed in its message (`accepted media types include: …`) as `acceptedMediaTypes`;
  * - 422 whose `details.causes` (or, without causes, its message) say a field is immutable
@@ -56,10 +69,19 @@ const ACCEPTED = /accepted media types include:\s*(.*)$/s;
  *   if (error instanceof ApiException) throw apiErrorFrom(error); // client-node's ApiException
  *   throw error;
  * }
+ * // A server-side apply through client-node: the configuration sent helps read the conflicts' paths.
+ * try {
+ *   await objects.patch(config, undefined, undefined, 'deployer', undefined, PatchStrategy.ServerSideApply);
+ * } catch (error) {
+ *   if (error instanceof ApiException) {
+ *     throw apiErrorFrom(error, { method: 'PATCH', path: '/apis/apps/v1/namespaces/shop/deployments/web', body: config });
+ *   }
+ *   throw error;
+ * }
  * ```
  * @public
  */
-export function apiErrorFrom(answer: ApiAnswer, request?: ApiRequestDescription): ApiError | ImmutableFieldError {
+export function apiErrorFrom(answer: ApiAnswer, request?: ApiRequestDescription): ApiError | ImmutableFieldError | ApplyConflictError {
   const statusCode = 'statusCode' in answer ? answer.statusCode : answer.code;
   const status = 'statusCode' in answer ? answer.status : statusOf(answer.body);
   const said = typeof status?.message === 'string' && status.message !== '' ? status.message : textOf(answer);
@@ -67,7 +89,7 @@ export function apiErrorFrom(answer: ApiAnswer, request?: ApiRequestDescription)
   const where = request === undefined ? '' : `${request.method} ${request.path}: `;
   const message = `${where}${statusCode}${reason}: ${said}`;
   const context = status === undefined ? { statusCode } : { statusCode, status };
-  if (statusCode === 409) return new ConflictError(message, context);
+  if (statusCode === 409) return applyConflictFrom(status, request?.body) ?? new ConflictError(message, context);
   if (statusCode === 415) {
     const accepted = ACCEPTED.exec(said)?.[1] ?? '';
     const acceptedMediaTypes = accepted.split(',').map((type) => type.trim()).filter((type) => type !== '');

@@ -26,6 +26,14 @@ export interface ApplyObjectOptions extends ClientRequestOptions {
    * object changed since. Default `false`: it is removed, as an applied configuration normally has none.
    */
   readonly keepResourceVersion?: boolean;
+  /**
+   * `'status'`: apply to the object's status subresource (`…/status`), as a controller owning its
+   * status does. The server then takes only `.status` from the configuration (a Deployment's or a
+   * custom resource's spec, labels and annotations stay as they are) and records the manager with
+   * `subresource: status`; the object must exist. Default: the object itself, where the server
+   * leaves `.status` alone for kinds that have the subresource.
+   */
+  readonly subresource?: 'status';
 }
 
 /**
@@ -42,11 +50,26 @@ export interface ApplyObjectOptions extends ClientRequestOptions {
  *   apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout',
  *   metadata: { name: 'web', namespace: 'shop', annotations: { 'team.example.com/owner': 'checkout' } },
  * }, { fieldManager: 'team-annotator' });
+ *
+ * // Fields another manager owns: ApplyConflictError, unless force takes them over.
+ * try {
+ *   await applyObject(kc, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' }, spec: { replicas: 5 } },
+ *     { fieldManager: 'deployer' });
+ * } catch (error) {
+ *   if (!(error instanceof ApplyConflictError)) throw error;
+ *   error.conflicts; // [{ manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'apps/v1', serverPath: '.spec.replicas', path: […] }]
+ * }
+ *
+ * // The status subresource: only .status is applied, owned by 'web-status' (subresource: status).
+ * await applyObject(kc, { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'web', namespace: 'shop' },
+ *   status: { phase: 'Paused', message: 'waiting for analysis' } }, { fieldManager: 'web-status', subresource: 'status' });
  * ```
- * @throws `ConflictError` (409: fields owned by another manager, without `force`),
- * `ImmutableFieldError` (422 "field is immutable"), `ApiError` (any other refusal);
+ * @throws `ApplyConflictError` (409: fields other managers own, without `force`; its message the
+ * server's, its `conflicts` one per field), `ConflictError` (409: a stale `resourceVersion` with
+ * `keepResourceVersion`), `ImmutableFieldError` (422 "field is immutable"), `ApiError` (any
+ * other refusal, 404 for `subresource: 'status'` of an object that does not exist);
  * `InvalidPatchError` without a `fieldManager`; `InvalidDocumentError` when `object`
- * names no object.
+ * names no object; a `RangeError` for a `subresource` other than `'status'`.
  * @public
  */
 export async function applyObject(client: KubeConfigLike, object: object, options: ApplyObjectOptions): Promise<JsonObject> {

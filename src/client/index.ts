@@ -20,5 +20,5 @@ export { updateWithFallbackToPatch, type UpdateWithFallbackOptions } from './upd
 
 // The errors these functions throw, for convenience: the very classes `kubepatch` exports (this
 // entry imports the core by name, so there is one copy of them), which also has `isKubepatchError`.
-export { ApiError, ConflictError, ImmutableFieldError, UnsupportedMediaTypeError } from 'kubepatch';
-export type { ApiRefusal } from 'kubepatch';
+export { ApiError, ApplyConflictError, ConflictError, ImmutableFieldError, UnsupportedMediaTypeError } from 'kubepatch';
+export type { ApiRefusal, ApplyConflict } from 'kubepatch';

@@ -52,7 +52,7 @@ export async function kubeRequest(client: KubeConfigLike, request: KubeRequest):
   const text = response.body.toString('utf8');
   const statusCode = response.statusCode;
   if (statusCode < 200 || statusCode > 299) {
-    throw apiErrorFrom({ code: statusCode, body: text }, { method: request.method, path: url.pathname });
+    throw apiErrorFrom({ code: statusCode, body: text }, { method: request.method, path: url.pathname, body: request.body });
   }
   let parsed: unknown;
   try {

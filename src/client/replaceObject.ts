@@ -16,6 +16,14 @@ import { wireJson } from './wireJson.js';
 export interface ReplaceObjectOptions extends ClientRequestOptions {
   /** The `fieldManager` the server records for this write. */
   readonly fieldManager?: string;
+  /**
+   * `'status'`: replace the object's status subresource (PUT `…/status`). The server then takes
+   * only `.status` from the object (a Deployment's or a custom resource's spec, labels and
+   * annotations stay as they are) and records the `fieldManager` with `subresource: status`.
+   * Default: the object itself, where the server leaves `.status` alone for kinds that have the
+   * subresource.
+   */
+  readonly subresource?: 'status';
 }
 
 /**
@@ -29,9 +37,12 @@ export interface ReplaceObjectOptions extends ClientRequestOptions {
  * const rs = await getObject(kc, ref);
  * const desired = { ...rs, spec: { ...rs.spec, replicas: 5 } };
  * await replaceObject(kc, desired); // 409 → ConflictError if someone wrote in between
+ * // A controller reporting progress: only .status is written.
+ * await replaceObject(kc, { ...rs, status: { ...rs.status, observedGeneration: 4 } }, { subresource: 'status', fieldManager: 'my-controller' });
  * ```
  * @throws `ConflictError` (409), `ImmutableFieldError` (422 "field is immutable"),
- * `ApiError` (any other refusal); `InvalidDocumentError` when `object` names no object.
+ * `ApiError` (any other refusal); `InvalidDocumentError` when `object` names no object; a
+ * `RangeError` for a `subresource` other than `'status'`.
  * @public
  */
 export async function replaceObject(client: KubeConfigLike, object: object, options: ReplaceObjectOptions = {}): Promise<JsonObject> {
@@ -39,7 +50,7 @@ export async function replaceObject(client: KubeConfigLike, object: object, opti
   const ref = referenceOf(body, 'object');
   return kubeRequest(client, {
     method: 'PUT',
-    path: resourcePath(ref, options.plural),
+    path: resourcePath(ref, options.plural, options.subresource),
     query: { fieldManager: options.fieldManager },
     body,
     signal: options.signal,

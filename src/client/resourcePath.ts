@@ -30,14 +30,32 @@ export function referenceOf(target: ObjectTarget, input: string): ObjectReferenc
   return namespace === undefined ? { apiVersion, kind, name } : { apiVersion, kind, name, namespace };
 }
 
+/** The subresources kubepatch/client writes: the status of an object. */
+export type Subresource = 'status';
+
 /**
  * The URL path of an object: `/apis/apps/v1/namespaces/shop/replicasets/web` or `/api/v1/…` for
- * the core group; without `name`, the collection.
+ * the core group; without `name`, the collection; with `subresource`, the object's subresource
+ * (`…/replicasets/web/status`).
  */
-export function resourcePath(ref: Omit<ObjectReference, 'name'> & { readonly name?: string }, plural?: string): string {
+export function resourcePath(
+  ref: Omit<ObjectReference, 'name'> & { readonly name?: string },
+  plural?: string,
+  subresource?: Subresource,
+): string {
   const segment = encodeURIComponent;
   const base = ref.apiVersion.includes('/') ? `/apis/${ref.apiVersion}` : `/api/${ref.apiVersion}`;
   const scope = ref.namespace === undefined ? '' : `/namespaces/${segment(ref.namespace)}`;
   const collection = `${base}${scope}/${segment(plural ?? guessPlural(ref.kind))}`;
-  return ref.name === undefined ? collection : `${collection}/${segment(ref.name)}`;
+  if (ref.name === undefined) return collection;
+  return `${collection}/${segment(ref.name)}${subresourceSegment(subresource)}`;
+}
+
+/** `/status`, or nothing for the main resource; a RangeError for any other value (from JavaScript). */
+function subresourceSegment(subresource: unknown): string {
+  if (subresource === undefined) return '';
+  if (subresource !== 'status') {
+    throw new RangeError(`kubepatch/client: subresource must be 'status' (or absent for the object itself), not ${JSON.stringify(subresource)}`);
+  }
+  return `/${subresource}`;
 }

@@ -40,6 +40,13 @@ export interface SendPatchOptions extends ClientRequestOptions {
   readonly force?: boolean;
   /** Ask the server to validate and answer without storing (`dryRun=All`). */
   readonly dryRun?: boolean;
+  /**
+   * `'status'`: patch the object's status subresource (`…/status`). The server then changes only
+   * `.status` (a Deployment's or a custom resource's spec, labels and annotations stay as they are)
+   * and records the `fieldManager` with `subresource: status`. Default: the object itself, where
+   * the server leaves `.status` alone for kinds that have the subresource.
+   */
+  readonly subresource?: 'status';
 }
 
 /**
@@ -56,11 +63,15 @@ export interface SendPatchOptions extends ClientRequestOptions {
  * const update = createPatchFor(live, desired); // strategic for built-in kinds, merge for custom resources
  * if (!update.empty) await sendPatch(kc, ref, update);
  * await sendPatch(kc, ref, { type: 'json', patch: [{ op: 'remove', path: '/metadata/annotations/scale-down-deadline' }] });
+ * // The status subresource, as a controller writes it:
+ * await sendPatch(kc, ref, { type: 'merge', patch: { status: { phase: 'Paused' } } }, { subresource: 'status', fieldManager: 'rollouts-controller' });
  * ```
  * @throws `UnsupportedMediaTypeError` (415, e.g. a strategic merge patch to a custom resource),
+ * `ApplyConflictError` (409, an `apply` without `force` would take fields other managers own),
  * `ConflictError` (409, a `resourceVersion` precondition failed), `ImmutableFieldError`
  * (422 "field is immutable"), `ApiError` (any other refusal); `InvalidPatchError` before
- * sending when the patch does not fit its format or the options do not fit the format.
+ * sending when the patch does not fit its format or the options do not fit the format; a
+ * `RangeError` for a `subresource` other than `'status'`.
  * @public
  */
 export async function sendPatch(
@@ -73,7 +84,7 @@ export async function sendPatch(
   const body = patchBody(patch, options);
   return kubeRequest(client, {
     method: 'PATCH',
-    path: resourcePath(ref, options.plural),
+    path: resourcePath(ref, options.plural, options.subresource),
     query: {
       fieldManager: options.fieldManager,
       force: options.force === undefined ? undefined : String(options.force),

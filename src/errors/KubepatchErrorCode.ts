@@ -17,6 +17,7 @@
  * | `API_CONFLICT` | {@link ConflictError} | the API server answered 409 Conflict and retries did not get through |
  * | `UNSUPPORTED_MEDIA_TYPE` | {@link UnsupportedMediaTypeError} | the API server answered 415: it does not take this patch format for this kind |
  * | `API_ERROR` | {@link ApiError} | the API server refused a request otherwise |
+ * | `APPLY_CONFLICT` | {@link ApplyConflictError} | a server-side apply would change fields other managers own (the API server's 409 "Apply failed with N conflicts") |
  * | `INVALID_QUANTITY` | {@link InvalidQuantityError} | a string is not a Kubernetes quantity (`"1GB"`, `"1.5 Gi"`) |
  * | `CONTROL_PLANE_BINARY_MISSING` | {@link ControlPlaneError} | `kubepatch/envtest` found no `kube-apiserver` or `etcd` binary |
  * | `CONTROL_PLANE_PORT_IN_USE` | {@link ControlPlaneError} | a test control plane's port was taken by another process, on every try |
@@ -57,6 +58,7 @@ export type KubepatchErrorCode =
   | 'API_CONFLICT'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'API_ERROR'
+  | 'APPLY_CONFLICT'
   | 'INVALID_QUANTITY'
   | ControlPlaneErrorCode
   | StrategicMergePatchErrorCode;

@@ -5,6 +5,7 @@ import type { InvalidDocumentError } from './InvalidDocumentError.js';
 import type { InvalidMetadataError } from './InvalidMetadataError.js';
 import type { InvalidPatchError } from './InvalidPatchError.js';
 import type { InvalidQuantityError } from './InvalidQuantityError.js';
+import type { ApplyConflictError } from './ApplyConflictError.js';
 import type { InvalidSchemaError } from './InvalidSchemaError.js';
 import { KubepatchError, kubepatchErrorBrand } from './KubepatchError.js';
 import type { KubepatchErrorCode } from './KubepatchErrorCode.js';
@@ -52,6 +53,8 @@ export interface KubepatchErrorByCode {
   UNSUPPORTED_MEDIA_TYPE: UnsupportedMediaTypeError;
   /** `API_ERROR` is thrown as {@link ApiError}. */
   API_ERROR: ApiError;
+  /** `APPLY_CONFLICT` is thrown as {@link ApplyConflictError}. */
+  APPLY_CONFLICT: ApplyConflictError;
   /** `INVALID_QUANTITY` is thrown as {@link InvalidQuantityError}. */
   INVALID_QUANTITY: InvalidQuantityError;
   /** `CONTROL_PLANE_BINARY_MISSING` is thrown as {@link ControlPlaneError}. */

@@ -40,9 +40,10 @@ function shallowCopy(object: JsonObject): JsonObject {
  * decoder reads both as the zero value the defaulting functions test for. The input is not
  * changed: an object that gets a default is copied, and so are the objects and lists above it;
  * everything else is shared with the input (the walk only reads it, and copies what it reports).
+ * `include` limits the rows filled (server-side apply leaves out those the registry fills).
  * @internal
  */
-export function fillServerDefaults(value: JsonValue, schema: PatchSchema, schemas: SchemaLookup): Defaulted {
+export function fillServerDefaults(value: JsonValue, schema: PatchSchema, schemas: SchemaLookup, include?: (row: ServerDefault) => boolean): Defaulted {
   const filled = new Map<object, Set<string>>();
   const visit = (node: JsonObject | JsonValue[], at: PatchSchema, ancestors: ServerDefaultContext['ancestors']): JsonValue => {
     if (!mayHoldStruct(at.type)) return node;
@@ -65,6 +66,7 @@ export function fillServerDefaults(value: JsonValue, schema: PatchSchema, schema
     };
     const rows = at.type.kind === 'struct' ? byType.get(at.type.ref) : undefined;
     for (const row of rows ?? []) {
+      if (include !== undefined && !include(row)) continue;
       const current = getOwn(copy ?? node, row.field);
       if (current !== undefined && current !== null && !(row.entries === true && isJsonObject(current))) continue;
       const fill = typeof row.value === 'function' ? row.value(copy ?? node, { ancestors }) : cloneJson(row.value);

@@ -174,6 +174,7 @@ export const SERVER_DEFAULTS: readonly ServerDefault[] = Object.freeze([
   { type: `${CORE}PersistentVolumeClaim`, field: 'status', value: {}, condition: 'always (then filled as PersistentVolumeClaimStatus)' },
   { type: `${CORE}PersistentVolumeClaimStatus`, field: 'phase', value: 'Pending', condition: 'always' },
   { type: `${CORE}PersistentVolumeClaimSpec`, field: 'volumeMode', value: 'Filesystem', condition: 'always' },
+  { type: `${CORE}Secret`, field: 'type', value: 'Opaque', condition: 'always' },
   { type: `${CORE}ServiceSpec`, field: 'type', value: 'ClusterIP', condition: 'always' },
   { type: `${CORE}ServiceSpec`, field: 'sessionAffinity', value: 'None', condition: 'always' },
   {

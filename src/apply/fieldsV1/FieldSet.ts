@@ -16,8 +16,13 @@ import {
   recursiveDifferenceNodes,
   unionNodes,
   type SetEntry,
+  findEntry,
   type SetNode,
 } from './setNode.js';
+
+// Set in FieldSet's static block: the apply engine reads and builds tries without copying.
+let nodeOfSet: (set: FieldSet) => SetNode;
+let setOfNode: (node: SetNode) => FieldSet;
 
 /**
  * A set of field paths: what one `managedFields[]` entry owns, read from and written to its
@@ -39,6 +44,11 @@ import {
 export class FieldSet {
   /** The empty set. */
   static readonly EMPTY: FieldSet = new FieldSet([]);
+
+  static {
+    nodeOfSet = (set) => set.#node;
+    setOfNode = (node) => (node.length === 0 ? FieldSet.EMPTY : new FieldSet(node));
+  }
 
   readonly #node: SetNode;
   #size: number | undefined;
@@ -191,7 +201,7 @@ export class FieldSet {
   has(path: FieldPath): boolean {
     let node = this.#node;
     for (let i = 0; i < path.length; i++) {
-      const entry = find(node, path[i]!);
+      const entry = findEntry(node, path[i]!);
       if (entry === undefined) return false;
       if (i === path.length - 1) return entry.member;
       if (entry.children === undefined) return false;
@@ -295,7 +305,7 @@ export class FieldSet {
    * ```
    */
   withPrefix(element: PathElement): FieldSet {
-    return new FieldSet(find(this.#node, element)?.children ?? []);
+    return new FieldSet(findEntry(this.#node, element)?.children ?? []);
   }
 
   /**
@@ -366,6 +376,16 @@ export class FieldSet {
   }
 }
 
+/** The trie of a set, for the apply engine's walks, which build and read sets node by node. @internal */
+export function setNode(set: FieldSet): SetNode {
+  return nodeOfSet(set);
+}
+
+/** A set of a sorted trie (entries in `PathElement.Less` order, none empty). @internal */
+export function fieldSetOfNode(node: SetNode): FieldSet {
+  return setOfNode(node);
+}
+
 /** A mutable trie node of {@link FieldSet.fromPaths}, sorted once when built. */
 class Builder {
   readonly children = new Map<string, Builder>();
@@ -382,20 +402,6 @@ class Builder {
     });
     return entries.sort((a, b) => comparePathElements(a.element, b.element));
   }
-}
-
-/** Binary search of `element` in a sorted node. */
-function find(node: SetNode, element: PathElement): SetEntry | undefined {
-  let low = 0;
-  let high = node.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const c = comparePathElements(node[middle]!.element, element);
-    if (c === 0) return node[middle];
-    if (c < 0) low = middle + 1;
-    else high = middle;
-  }
-  return undefined;
 }
 
 /** Preorder as `Set.Iterate`: a node's member entries first, then each child subtree (an inner node not in the set just before its subtree). */

@@ -167,3 +167,18 @@ export function normalizeEntries(entries: SetEntry[]): SetNode {
   }
   return out;
 }
+
+/** The entry of `element` in a sorted node (binary search), if any. @internal */
+export function findEntry(node: SetNode | undefined, element: PathElement): SetEntry | undefined {
+  if (node === undefined) return undefined;
+  let low = 0;
+  let high = node.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const c = comparePathElements(node[middle]!.element, element);
+    if (c === 0) return node[middle];
+    if (c < 0) low = middle + 1;
+    else high = middle;
+  }
+  return undefined;
+}

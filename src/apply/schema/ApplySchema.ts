@@ -75,6 +75,32 @@ export class ApplySchema {
     }
   }
 
+  /**
+   * Whether `key` is a field the struct declares (`Map.FindField`), rather than a key its other
+   * fields take: structured-merge-diff owns a declared field through its children, an undeclared
+   * key as a member of its own.
+   */
+  declares(key: string): boolean {
+    const type = this.type;
+    if (type.kind !== 'struct') return false;
+    const struct = this.#table[type.ref];
+    return struct !== undefined && Object.hasOwn(struct.fields, key);
+  }
+
+  /**
+   * The type of the members a map or struct does not declare (`Map.ElementType`): a map's values,
+   * a struct's other fields; `undefined` when there is none (or this is not a map).
+   */
+  elements(): ApplySchema | undefined {
+    const type = this.type;
+    if (type.kind === 'map') return this.at(type.elem, `${this.name}{}`);
+    if (type.kind === 'deduced') return new ApplySchema(this.#table, type, `${this.name}{}`);
+    if (type.kind === 'untyped') return new ApplySchema(this.#table, untypedType, `${this.name}{}`);
+    if (type.kind !== 'struct') return undefined;
+    const other = this.#table[type.ref]?.otherFields;
+    return other === undefined ? undefined : this.at(other, `${type.ref}{}`);
+  }
+
   /** The fields a struct declares, in the table's order; empty for anything else. */
   fieldNames(): readonly string[] {
     const type = this.type;

@@ -10,18 +10,23 @@ import { isObject, readObjects } from '../kubeObjects.js';
 import { oneOf, parseCommandArgs } from '../parseCommandArgs.js';
 import { describeSource, readDocuments } from '../readDocuments.js';
 import { render } from '../render.js';
+import { isServerSide, runServerSideApply } from './applyServerSide.js';
 import { strategicSchema } from './strategicSchema.js';
 
 const HELP = `Usage: kubepatch apply [options] DOC PATCH
+       kubepatch apply --server-side --manager NAME [options] LIVE CONFIG
 
 Applies PATCH to the object in DOC and prints the result, as the API server would.
 DOC holds one object; PATCH one patch (JSON or YAML, - for standard input).
 --type auto (the default): a JSON patch when PATCH is a list of operations, else a
 strategic merge patch for built-in kinds and a JSON merge patch for custom resources.
+With --server-side: a server-side apply of CONFIG to LIVE by the field manager NAME,
+with managedFields and conflicts (kubepatch apply --server-side --help for its options).
 
 Options:
   -t, --type auto|strategic|merge|json  patch format (default: auto)
   -o, --output yaml|json                output format (default: yaml)
+      --server-side                     server-side apply: LIVE CONFIG (see above)
       --no-color                        no ANSI colours (this output has none)
   -h, --help                            this help
 
@@ -35,9 +40,10 @@ Example:
 /** `kubepatch apply DOC PATCH`: the patched document. */
 export const applyCommand: Command = {
   name: 'apply',
-  summary: 'applies a patch to a document and prints the result',
+  summary: 'applies a patch to a document, or server-side applies, and prints the result',
   help: HELP,
   async run(args, io) {
+    if (isServerSide(args)) return runServerSideApply(args, io);
     const { values, positionals, help } = parseCommandArgs(
       'apply',
       args,

@@ -1,64 +1,8 @@
-import { request } from 'node:https';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FieldSet, formatFieldPath, parseJsonPointer } from 'kubepatch';
 import { envtestServer, skipReason, uniqueName } from '../helpers/envtest.js';
 import { createNamespace, serverOk, serverRequest } from '../helpers/serverRequest.js';
-
-/** A GET answered as text, byte for byte as the server sent it. */
-function getText(path: string): Promise<string> {
-  const server = envtestServer();
-  return new Promise((resolve, reject) => {
-    const req = request(new URL(path, server.url), { method: 'GET', headers: { Authorization: `Bearer ${server.token}`, Accept: 'application/json' }, ca: server.caCertificate }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** The raw JSON text of every `"fieldsV1":{…}` of a response, in order. */
-function rawFieldsV1(text: string): string[] {
-  const out: string[] = [];
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf('"fieldsV1":', from);
-    if (at < 0) return out;
-    const start = at + '"fieldsV1":'.length;
-    let depth = 0;
-    let inString = false;
-    let i = start;
-    for (; i < text.length; i++) {
-      const c = text[i];
-      if (inString) {
-        if (c === '\\') i++;
-        else if (c === '"') inString = false;
-      } else if (c === '"') inString = true;
-      else if (c === '{') depth++;
-      else if (c === '}' && --depth === 0) break;
-    }
-    out.push(text.slice(start, i + 1));
-    from = i + 1;
-  }
-}
-
-/** What Go's encoding/json makes of `Set.ToJSON`'s bytes when it embeds them in a response (`json.Compact` with HTML escaping). */
-const htmlEscaped = (text: string) => text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
-const APPLY = 'application/apply-patch+yaml';
-const apply = (path: string, manager: string, body: unknown, force = false) =>
-  serverRequest('PATCH', `${path}?fieldManager=${manager}${force ? '&force=true' : ''}`, body, APPLY);
-
-function valueAt(object: unknown, pointer: string): unknown {
-  let current: unknown = object;
-  for (const token of parseJsonPointer(pointer)) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, token)) return undefined;
-    current = (current as Record<string, unknown>)[token];
-  }
-  return current;
-}
+import { apply, getText, htmlEscaped, rawFieldsV1, valueAt } from '../helpers/rawResponse.js';
 
 /**
  * Reads the object back and checks every managedFields entry: the FieldSet re-encodes it key for

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFallbackPatch, isKubepatchError, labelKeys } from 'kubepatch';
-import { applyObject, ConflictError, getObject, replaceObject, sendPatch } from 'kubepatch/client';
+import { applyObject, ApplyConflictError, ConflictError, getObject, replaceObject, sendPatch } from 'kubepatch/client';
 import { adminKubeConfig, skipReason } from '../helpers/envtest.js';
 import { serverOk } from '../helpers/serverRequest.js';
 import {
@@ -102,16 +102,13 @@ describe.skipIf(skipReason)('409 Conflict from the real API server', () => {
     expect(stored.metadata).toMatchObject({ annotations: { team: 'checkout' } });
   });
 
-  it('applyObject without force is a ConflictError when another manager owns the field; force takes it over', async () => {
+  it('applyObject without force is an ApplyConflictError when another manager owns the field; force takes it over', async () => {
     await createRaw({ ...ROLLOUTS, namespace }, rolloutManifest(namespace, 'owned'));
     const config = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'owned', namespace }, spec: { replicas: 9 } };
     const error = await applyObject(adminKubeConfig(), config, { fieldManager: 'scaler' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).status).toMatchObject({
-      reason: 'Conflict',
-      message: expect.stringMatching(/^Apply failed with 1 conflict: conflict with ".+" using argoproj.io\/v1alpha1: \.spec\.replicas$/),
-      details: { causes: [{ reason: 'FieldManagerConflict', field: '.spec.replicas' }] },
-    });
+    expect(error).toBeInstanceOf(ApplyConflictError);
+    expect((error as ApplyConflictError).message).toMatch(/^Apply failed with 1 conflict: conflict with ".+" using argoproj.io\/v1alpha1: \.spec\.replicas$/);
+    expect((error as ApplyConflictError).conflicts).toMatchObject([{ operation: 'Update', apiVersion: 'argoproj.io/v1alpha1', serverPath: '.spec.replicas' }]);
     expect((await readStored({ ...ROLLOUTS, namespace, name: 'owned' })).spec.replicas).toBe(3);
 
     await applyObject(adminKubeConfig(), config, { fieldManager: 'scaler', force: true });

@@ -51,8 +51,10 @@ export interface ApplyConverterOptions {
  *   unless it has `properties` (read as an object) or is an int-or-string (an untyped scalar);
  * - primitives: see `applyScalar`; any other type is an error ("unrecognized type").
  *
- * Left out: `x-kubernetes-unions` (server-side apply ignores unions since Kubernetes 1.27) and
- * field defaults (only read for list-map keys; CRD key fields must be required or defaulted).
+ * A property's `default` is kept (`StructField.Default`): structured-merge-diff names an
+ * associative-list element whose key field is missing by it (a Rollout's port `protocol`, `TCP`).
+ *
+ * Left out: `x-kubernetes-unions` (server-side apply ignores unions since Kubernetes 1.27).
  *
  * @internal
  */
@@ -137,9 +139,12 @@ export class ApplyConverter {
     const id = exact ? candidate : this.claim(candidate);
     this.structs.set(id, undefined);
     const fields: Record<string, ApplyTypeRef> = {};
+    const keyDefaults: Record<string, unknown> = {};
     for (const name of names) {
       const where = `${pointer}/properties/${escapePointerToken(name)}`;
-      fields[name] = this.convert((properties as Schema)[name], `${id}/${name}`, false, where, keep);
+      const property = (properties as Schema)[name];
+      fields[name] = this.convert(property, `${id}/${name}`, false, where, keep);
+      if (isObject(property) && property.default !== undefined) keyDefaults[name] = property.default;
     }
     if (embedded) {
       fields.apiVersion = { kind: 'scalar', scalar: 'string' };
@@ -149,6 +154,7 @@ export class ApplyConverter {
     const struct: { -readonly [K in keyof ApplyStructDef]: ApplyStructDef[K] } = { fields: Object.freeze(fields) };
     if (mapType === 'atomic') struct.structType = 'atomic';
     if (additional !== undefined) struct.otherFields = additional;
+    if (Object.keys(keyDefaults).length > 0) struct.keyDefaults = Object.freeze(keyDefaults);
     if (embedded && !typeMeta) struct.embeddedResource = true;
     this.structs.set(id, Object.freeze(struct));
     return { kind: 'struct', ref: id };
