@@ -21,6 +21,13 @@ export interface WriteOptions {
    * map types, status subresource). Built-in kinds of Kubernetes 1.33 need none.
    */
   readonly crds?: readonly object[];
+  /**
+   * An OpenAPI v3 document that describes the kind (as the API server serves it at
+   * `/openapi/v3/apis/<group>/<version>`): its schema marked with the object's
+   * `x-kubernetes-group-version-kind` is used, for kinds that are neither built in nor in `crds`
+   * (an aggregated API), or to follow a server's own schema of a built-in kind.
+   */
+  readonly openAPI?: object;
   /** The time written into changed `managedFields` entries; default: now. The server keeps seconds. */
   readonly now?: Date;
 }

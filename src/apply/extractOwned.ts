@@ -27,6 +27,8 @@ export interface ExtractOwnedOptions {
   readonly subresource?: string;
   /** The CustomResourceDefinitions of custom kinds (list types, keys, scope); built-in kinds need none. */
   readonly crds?: readonly object[];
+  /** An OpenAPI v3 document describing the kind, as in {@link WriteOptions.openAPI}. */
+  readonly openAPI?: object;
 }
 
 /**
@@ -73,7 +75,7 @@ export function extractOwned(object: JsonInput, manager: string, options: Extrac
   assertJsonValue(object, 'object');
   if (!isJsonObject(object)) throw new InvalidDocumentError('object must be a Kubernetes object (a JSON object)', { path: '', input: 'object' });
   if (typeof manager !== 'string') throw new InvalidDocumentError('manager must be a string (the fieldManager)', { input: 'manager' });
-  const target = applyTargetFor(object, options.crds, 'object');
+  const target = applyTargetFor(object, options, 'object');
   const stored = readStored(target, object);
   validateTyped(stored, target.schema, { input: 'object', allowDuplicates: true });
   const owned = findAppliedSet(object, manager, options.subresource ?? '');

@@ -60,7 +60,7 @@ export function predictApply(live: JsonInput | null, config: JsonInput, options:
   const outcome = first.kind === 'applied' ? first : applyOffline(live, config, { ...options, force: true });
   if (outcome.kind !== 'applied') throw outcome.error;
   const result = outcome.result;
-  const target = applyTargetFor(result.object, options.crds, 'config');
+  const target = applyTargetFor(result.object, options, 'config');
   const before = live === null ? {} : (withManagedFields(readStored(target, live as JsonValue) as JsonObject, []) as JsonValue);
   const after = withManagedFields(result.object, []);
   const comparison = compareTyped(before, after, target.schema);

@@ -42,7 +42,7 @@ export function recordUpdate(before: JsonInput | null, after: JsonInput, options
     if (!isJsonObject(before)) throw new InvalidDocumentError('before must be an object or null', { path: '', input: 'before' });
   }
   checkManager(options.manager);
-  const target = applyTargetFor(after, options.crds, 'after');
+  const target = applyTargetFor(after, options, 'after');
   const context: WriteContext = { target, subresource: options.subresource, time: writeTime(options.now), ignored: resetFieldsOf(target, options.subresource),
     inputs: { live: 'before', other: 'after' },
   };

@@ -68,7 +68,7 @@ export function applyOffline(live: JsonInput | null, config: JsonInput, options:
   if (isJsonObject(metadata) && getOwn(metadata, 'managedFields') !== undefined && getOwn(metadata, 'managedFields') !== null) {
     throw new InvalidDocumentError('metadata.managedFields must be nil', { path: '/metadata/managedFields', input: 'config' });
   }
-  const target = applyTargetFor(config, options.crds, 'config');
+  const target = applyTargetFor(config, options, 'config');
   if (live !== null && (getOwn(live, 'apiVersion') !== target.apiVersion || getOwn(live, 'kind') !== target.kind)) {
     throw new InvalidDocumentError(`config is ${target.apiVersion} ${target.kind} but live is ${String(getOwn(live, 'apiVersion'))} ${String(getOwn(live, 'kind'))}`, {
       path: '/kind',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FieldSet, isKubepatchError, recordUpdate, serverSideApply, type JsonObject, type ManagedFieldsEntry } from 'kubepatch';
-import { extractOwned } from '../../src/apply/extractOwned.js';
+import { extractOwned } from 'kubepatch';
 import { deepFreeze } from '../helpers/deepFreeze.js';
 
 const now = new Date('2026-12-07T10:00:00Z');

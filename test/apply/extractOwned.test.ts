@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordUpdate, serverSideApply, type JsonObject } from 'kubepatch';
-import { extractOwned } from '../../src/apply/extractOwned.js';
+import { extractOwned } from 'kubepatch';
 import { deepFreeze } from '../helpers/deepFreeze.js';
 import { thrownKubepatchError } from '../helpers/thrownKubepatchError.js';
 

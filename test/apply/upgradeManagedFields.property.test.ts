@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyJsonPatch, FieldSet, type JsonObject } from 'kubepatch';
-import { upgradeManagedFields, upgradeManagedFieldsPatch, type UpgradeManagedFieldsOptions } from '../../src/apply/upgradeManagedFields.js';
+import { upgradeManagedFields, upgradeManagedFieldsPatch, type UpgradeManagedFieldsOptions } from 'kubepatch';
 import { deepFreeze } from '../helpers/deepFreeze.js';
 
 const CSA = 'kubectl-client-side-apply';

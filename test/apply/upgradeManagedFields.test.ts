@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyJsonPatch, serverSideApply, type JsonObject } from 'kubepatch';
-import { upgradeManagedFields, upgradeManagedFieldsPatch, type UpgradeManagedFieldsOptions } from '../../src/apply/upgradeManagedFields.js';
+import { upgradeManagedFields, upgradeManagedFieldsPatch, type UpgradeManagedFieldsOptions } from 'kubepatch';
 import { deepFreeze } from '../helpers/deepFreeze.js';
 import { thrownKubepatchError } from '../helpers/thrownKubepatchError.js';
 

@@ -10,6 +10,7 @@ import { SchemaLookup } from '../../semantic/SchemaLookup.js';
 import { fillServerDefaults } from '../../semantic/serverDefaults.js';
 import { applySchemaFromCRD } from '../schema/applySchemaFromCRD.js';
 import type { ApplySchema } from '../schema/ApplySchema.js';
+import { applySchemaFromOpenAPI } from '../schema/applySchemaFromOpenAPI.js';
 import { builtinApplySchemaFor } from '../schema/builtinApplyTable.js';
 import { crdVersionSchema } from '../../schema/crdVersionSchema.js';
 import type { ServerDefault } from '../../semantic/ServerDefault.js';
@@ -35,13 +36,21 @@ export interface ApplyTarget {
   readonly crdSchema: unknown;
 }
 
+/** Where the schema of a kind can come from besides the built-in tables. @internal */
+export interface SchemaSources {
+  readonly crds?: readonly object[] | undefined;
+  readonly openAPI?: object | undefined;
+}
+
 /**
- * The target of an object of `apiVersion`/`kind`: a built-in kind of Kubernetes 1.33, or a custom
- * resource whose CRD is among `crds` (matched by group, kind and served version). Anything else
- * throws `InvalidSchemaError` (`INVALID_SCHEMA`) saying to pass the CRD.
+ * The target of an object of `apiVersion`/`kind`: a custom resource whose CRD is among `crds`
+ * (matched by group, kind and served version), a kind an OpenAPI v3 document describes (the
+ * schema whose `x-kubernetes-group-version-kind` names it), or a built-in kind of Kubernetes 1.33,
+ * in that order. Anything else throws `InvalidSchemaError` (`INVALID_SCHEMA`) saying to pass the
+ * CRD.
  * @internal
  */
-export function applyTargetFor(object: JsonObject, crds: readonly object[] | undefined, input: string): ApplyTarget {
+export function applyTargetFor(object: JsonObject, sources: SchemaSources, input: string): ApplyTarget {
   const apiVersion = getOwn(object, 'apiVersion');
   const kind = getOwn(object, 'kind');
   if (typeof apiVersion !== 'string' || apiVersion === '' || typeof kind !== 'string' || kind === '') {
@@ -50,17 +59,21 @@ export function applyTargetFor(object: JsonObject, crds: readonly object[] | und
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const version = apiVersion.slice(slash + 1);
-  for (const crd of crds ?? []) {
+  for (const crd of sources.crds ?? []) {
     const spec = isJsonObject(crd) ? getOwn(crd, 'spec') : undefined;
     const names = isJsonObject(spec) ? getOwn(spec, 'names') : undefined;
     if (!isJsonObject(spec) || getOwn(spec, 'group') !== group || !isJsonObject(names) || getOwn(names, 'kind') !== kind) continue;
     return { apiVersion, kind, schema: applySchemaFromCRD(crd, version), goType: undefined, patchSchema: undefined, crd, crdSchema: crdVersionSchema(crd, version).schema };
   }
-  const schema = builtinApplySchemaFor(apiVersion, kind);
+  const typeName = sources.openAPI === undefined ? undefined : openAPITypeOf(sources.openAPI, group, version, kind);
+  const schema = typeName === undefined ? builtinApplySchemaFor(apiVersion, kind) : applySchemaFromOpenAPI(sources.openAPI!, typeName);
   if (schema === undefined) {
-    throw new InvalidSchemaError(`no apply schema for ${apiVersion} ${kind}: it is not a built-in kind of Kubernetes 1.33; pass its CustomResourceDefinition in \`crds\``, { input: 'crds' });
+    throw new InvalidSchemaError(`no apply schema for ${apiVersion} ${kind}: it is not a built-in kind of Kubernetes 1.33; pass its CustomResourceDefinition in \`crds\` or an OpenAPI v3 document in \`openAPI\``, { input: 'crds' });
   }
-  return { apiVersion, kind, schema, goType: kindType(apiVersion, kind), patchSchema: schemaFor(apiVersion, kind), crd: undefined, crdSchema: undefined };
+  const goType = kindType(apiVersion, kind);
+  // A kind served without Go types (a custom resource) is defaulted from its schema's `default`s.
+  const crdSchema = goType === undefined && typeName !== undefined ? openAPISchemas(sources.openAPI!)?.[typeName] : undefined;
+  return { apiVersion, kind, schema, goType, patchSchema: schemaFor(apiVersion, kind), crd: undefined, crdSchema };
 }
 
 /**
@@ -102,4 +115,25 @@ export function storedForm(target: ApplyTarget, object: JsonValue): JsonValue {
 export function emptyObject(target: ApplyTarget): JsonObject {
   const typeMeta: JsonObject = { apiVersion: target.apiVersion, kind: target.kind };
   return target.goType === undefined ? typeMeta : (goWireForm(typeMeta, target.goType) as JsonObject);
+}
+
+/** The name of the schema of an OpenAPI document marked with this group, version and kind (`x-kubernetes-group-version-kind`). */
+function openAPITypeOf(document: object, group: string, version: string, kind: string): string | undefined {
+  const schemas = openAPISchemas(document);
+  if (schemas === undefined) throw new InvalidSchemaError('the OpenAPI document has neither components.schemas nor definitions', { input: 'openAPI' });
+  for (const name of Object.keys(schemas)) {
+    const schema = schemas[name];
+    const marks = isJsonObject(schema) ? getOwn(schema, 'x-kubernetes-group-version-kind') : undefined;
+    if (!Array.isArray(marks)) continue;
+    const named = marks.some((mark) => isJsonObject(mark) && (getOwn(mark, 'group') ?? '') === group && getOwn(mark, 'version') === version && getOwn(mark, 'kind') === kind);
+    if (named) return name;
+  }
+  return undefined;
+}
+
+/** The named schemas of an OpenAPI v3 (`components.schemas`) or Swagger 2.0 (`definitions`) document. */
+function openAPISchemas(document: object): JsonObject | undefined {
+  const components = isJsonObject(document) ? getOwn(document, 'components') : undefined;
+  const schemas = isJsonObject(components) ? getOwn(components, 'schemas') : isJsonObject(document) ? getOwn(document, 'definitions') : undefined;
+  return isJsonObject(schemas) ? schemas : undefined;
 }

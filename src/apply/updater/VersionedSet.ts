@@ -1,3 +1,4 @@
+import type { JsonValue } from '../../json/JsonValue.js';
 import type { FieldSet } from '../fieldsV1/FieldSet.js';
 import type { FieldPath } from '../fieldsV1/PathElement.js';
 
@@ -35,7 +36,7 @@ export type UpdaterApplyResult =
   | {
       readonly kind: 'applied';
       /** `undefined` when the apply changes nothing in the object (Go returns nil). */
-      readonly object: import('../../json/JsonValue.js').JsonValue | undefined;
+      readonly object: JsonValue | undefined;
       readonly managers: ReadonlyMap<string, VersionedSet>;
     }
   | { readonly kind: 'conflicts'; readonly conflicts: readonly ManagerConflict[] };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatFieldPath, type FieldPath, type KeyField, type PathElement } from 'kubepatch';
 import type { JsonValue } from '../../../src/json/JsonValue.js';
-import { parseFieldPath } from '../../../src/apply/fieldsV1/parseFieldPath.js';
+import { parseFieldPath } from 'kubepatch';
 import { deepFreeze } from '../../helpers/deepFreeze.js';
 
 // parseFieldPath inverts formatFieldPath wherever the text is unambiguous. The arbitraries follow

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FieldSet, formatFieldPath, serverSideApply, type JsonObject } from 'kubepatch';
-import { extractOwned } from '../../../src/apply/extractOwned.js';
+import { extractOwned } from 'kubepatch';
 import { skipReason, uniqueName } from '../helpers/envtest.js';
 import { cli } from '../../cli/runInProcess.js';
 import { createNamespace, serverOk, serverRequest } from '../helpers/serverRequest.js';

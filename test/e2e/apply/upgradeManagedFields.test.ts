@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serverSideApply, type JsonObject } from 'kubepatch';
-import { upgradeManagedFields, upgradeManagedFieldsPatch } from '../../../src/apply/upgradeManagedFields.js';
+import { upgradeManagedFields, upgradeManagedFieldsPatch } from 'kubepatch';
 import { skipReason, uniqueName } from '../helpers/envtest.js';
 import { createNamespace, serverOk, serverRequest } from '../helpers/serverRequest.js';
 

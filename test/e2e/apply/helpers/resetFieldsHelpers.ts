@@ -1,7 +1,8 @@
 // Helpers of test/e2e/apply/resetFields.test.ts: requests, managedFields sets and the small JSON
 // operations the test needs to say what was sent.
 import { expect } from 'vitest';
-import { FieldSet, type FieldPath } from 'kubepatch';
+import { FieldSet } from '../../../../src/apply/fieldsV1/FieldSet.js';
+import type { FieldPath } from '../../../../src/apply/fieldsV1/PathElement.js';
 import type { JsonObject, JsonValue } from '../../../../src/json/JsonValue.ts';
 import { serverOk, serverRequest } from '../../helpers/serverRequest.js';
 
