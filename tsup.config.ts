@@ -15,6 +15,13 @@ export default defineConfig([
     // of the error classes: `instanceof ConflictError` holds across the two entries) and its type
     // declarations refer to `kubepatch` instead of repeating it.
     external: ['kubepatch', '@kubernetes/client-node'],
+    // The core reads Argo CD's argocd-cm values (YAML) and must run without Node (see
+    // scripts/check-portable-core.ts): it bundles the `yaml` package's browser build, which
+    // names neither Buffer nor process, instead of importing it.
+    noExternal: ['yaml'],
+    esbuildOptions(options) {
+      options.alias = { ...options.alias, yaml: './node_modules/yaml/browser/index.js' };
+    },
     splitting: false,
   },
   {

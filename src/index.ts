@@ -101,6 +101,9 @@ export { rolloutSchema } from './rollout/rolloutSchema.js';
 export type { RolloutModel } from './rollout/generated/rolloutModel.js';
 
 export { findImmutableFieldChanges } from './metadata/findImmutableFieldChanges.js';
+export { objectChanges } from './predicates/objectChanges.js';
+export { annotationsChanged, generationChanged, labelsChanged, resourceVersionChanged } from './predicates/changePredicates.js';
+export type { ChangePredicate, ObjectChangeKind, ObjectChanges } from './predicates/changeTypes.js';
 export { assertImmutableSelector } from './metadata/assertImmutableSelector.js';
 export { findLabelProblems, validateLabels } from './metadata/validateLabels.js';
 export { findAnnotationProblems, validateAnnotations } from './metadata/validateAnnotations.js';
@@ -108,7 +111,11 @@ export { findSelectorProblems, validateSelector } from './metadata/validateSelec
 export type { MetadataValidationOptions } from './metadata/metadataProblems.js';
 
 export { semanticDiff } from './semantic/semanticDiff.js';
-export type { EqualBecause, SemanticChange } from './semantic/SemanticChange.js';
+export { serverSideDiff, type ServerSideDiffOptions, type ServerSideDiffResult } from './semantic/serverSideDiff.js';
+export type { EqualBecause, IgnoredBy, SemanticChange } from './semantic/SemanticChange.js';
+export { WEBHOOK_WRITTEN_FIELDS, type WebhookWrittenField } from './semantic/webhookWritten.js';
+export type { ArgoCompareOptions, ArgoDiffSettings, ArgoIgnoreContext, ArgoIgnoreDifference, ArgoRuleSource, IgnoredField } from './semantic/argocd/index.js';
+export { argoCompareOptions, argoIgnoredFields } from './semantic/argocd/index.js';
 export type { IgnoreRule, SemanticDiffOptions, SemanticNormalizeOptions } from './semantic/SemanticDiffOptions.js';
 export { isRealChange } from './semantic/isRealChange.js';
 export { formatKubernetesPath, parseKubernetesPath, type PathSegment } from './semantic/kubernetesPath.js';

@@ -10,6 +10,7 @@ import { checkManager, managedFieldsOf, withManagedFields } from './serverSideAp
 import type { WriteOptions, WriteResult } from './ServerSideApplyOptions.js';
 import { applyTargetFor, decodedForm, emptyObject, readStored, storedForm } from './target/applyTarget.js';
 import { prepareForStorage, resetFieldsOf } from './target/strategy.js';
+import { keepTimesOfNoOp } from './target/updateMetadata.js';
 import { writeTime } from './writeTime.js';
 
 /**
@@ -58,7 +59,8 @@ export function recordUpdate(before: JsonInput | null, after: JsonInput, options
     next = updateManagers(previous, decodedForm(target, sent), state, options.manager, context);
   }
   const object = prepareForStorage(target, options.subresource, before, written, context.time);
-  const managedFields = encodeManagedFields(next) ?? [];
+  const encoded = encodeManagedFields(next) ?? [];
+  const managedFields = before === null ? encoded : keepTimesOfNoOp(encoded, withManagedFields(object, []), before);
   return { object: withManagedFields(object, managedFields), managedFields };
 }
 

@@ -11,6 +11,7 @@ import type { ManagedFieldsEntry } from './managedFields/ManagedFieldsEntry.js';
 import type { ServerSideApplyOptions, WriteResult } from './ServerSideApplyOptions.js';
 import { applyTargetFor, emptyObject, readStored, storedForm } from './target/applyTarget.js';
 import { prepareForStorage, resetFieldsOf } from './target/strategy.js';
+import { keepTimesOfNoOp } from './target/updateMetadata.js';
 import { writeTime } from './writeTime.js';
 
 /** The manager the server gives the fields of an object first applied to without `managedFields` (`beforeApplyManagerName`). @internal */
@@ -88,7 +89,8 @@ export function applyOffline(live: JsonInput | null, config: JsonInput, options:
   let object = (applied.object === undefined ? liveObject : storedForm(target, applied.object)) as JsonObject;
   if (options.manager === KUBECTL && hasLastApplied(object)) object = withLastApplied(object, config);
   object = prepareForStorage(target, options.subresource, live, object, context.time);
-  const managedFields = encodeManagedFields(applied.state) ?? [];
+  const encoded = encodeManagedFields(applied.state) ?? [];
+  const managedFields = live === null ? encoded : keepTimesOfNoOp(encoded, withManagedFields(object, []), live);
   return { kind: 'applied', result: { object: withManagedFields(object, managedFields), managedFields }, changed: applied.object !== undefined };
 }
 

@@ -4,9 +4,9 @@ import type { JsonValue } from '../json/JsonValue.js';
 import type { CliIo } from './Command.js';
 import { CliError } from './CliError.js';
 import { findUnsafeInteger } from './json/findUnsafeInteger.js';
-import { unsafeInteger } from './yaml/goJson.js';
-import { parseYamlDocuments } from './yaml/parseYamlDocuments.js';
-import type { YamlProblem } from './yaml/YamlProblem.js';
+import { unsafeInteger } from '../yaml/goJson.js';
+import { parseYamlDocuments } from '../yaml/parseYamlDocuments.js';
+import type { YamlProblem } from '../yaml/YamlProblem.js';
 
 /**
  * One document read from a file, a directory or standard input, with where it came from so that

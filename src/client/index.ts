@@ -17,6 +17,8 @@ export { replaceObject, type ReplaceObjectOptions } from './replaceObject.js';
 export { sendPatch, type PatchToSend, type SendPatchOptions } from './sendPatch.js';
 export { applyObject, type ApplyObjectOptions } from './applyObject.js';
 export { updateWithFallbackToPatch, type UpdateWithFallbackOptions } from './updateWithFallbackToPatch.js';
+export { watchChanges } from './watchChanges.js';
+export type { InformerLike, InformerList, MakeInformerLike, WatchChanges, WatchChangesErrorSource, WatchChangesOptions, WatchTarget } from './watchChangesOptions.js';
 
 // The errors these functions throw, for convenience: the very classes `kubepatch` exports (this
 // entry imports the core by name, so there is one copy of them), which also has `isKubepatchError`.

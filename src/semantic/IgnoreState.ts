@@ -1,9 +1,24 @@
 import type { PathSegment } from './kubernetesPath.js';
+import type { IgnoredBy } from './SemanticChange.js';
 
-/** Ignore rules ready for matching: path patterns, and JSON Pointers split into tokens. @internal */
+/**
+ * Ignore rules ready for matching: path patterns, and JSON Pointers split into tokens, each with
+ * the rule it comes from (`patternBy`, `pointerBy`; the first of several matching rules is the one
+ * reported) and, for a pointer, the side it names (`pointerSide`, default both: a pointer found by
+ * evaluating an Argo CD rule on one object names a position in that object only). @internal
+ */
 export interface CompiledRules {
   readonly patterns: readonly (readonly PathSegment[])[];
   readonly pointers: readonly (readonly string[])[];
+  readonly patternBy?: readonly RuleRef[];
+  readonly pointerBy?: readonly RuleRef[];
+  readonly pointerSide?: readonly ('from' | 'to' | 'both')[];
+}
+
+/** Where a compiled rule comes from: its rank (lower is reported first) and the rule. @internal */
+export interface RuleRef {
+  readonly rank: number;
+  readonly by: IgnoredBy;
 }
 
 /**
@@ -38,8 +53,30 @@ export class IgnoreState {
   static start(rules: CompiledRules): IgnoreState {
     const patterns: number[] = [];
     rules.patterns.forEach((_, r) => addClosed(rules, patterns, r, 0));
-    const pointers = rules.pointers.flatMap((_, r) => [r, 0]);
-    return patterns.length === 0 && pointers.length === 0 ? IgnoreState.NONE : new IgnoreState(rules, patterns, pointers, pointers);
+    const side = rules.pointerSide;
+    const from = rules.pointers.flatMap((_, r) => (side?.[r] === 'to' ? [] : [r, 0]));
+    const to = rules.pointers.flatMap((_, r) => (side?.[r] === 'from' ? [] : [r, 0]));
+    return patterns.length === 0 && from.length === 0 && to.length === 0 ? IgnoreState.NONE : new IgnoreState(rules, patterns, from, to);
+  }
+
+  /** The rule that matches this node (the first by rank when several do), when one does and says where it comes from. */
+  matchedBy(): IgnoredBy | undefined {
+    if (!this.matched) return undefined;
+    let best: RuleRef | undefined;
+    const consider = (ref: RuleRef | undefined) => {
+      if (ref !== undefined && (best === undefined || ref.rank < best.rank)) best = ref;
+    };
+    for (let i = 0; i < this.patterns.length; i += 2) {
+      const r = this.patterns[i]!;
+      if (this.patterns[i + 1] === this.rules.patterns[r]!.length) consider(this.rules.patternBy?.[r]);
+    }
+    for (const pairs of [this.from, this.to]) {
+      for (let i = 0; i < pairs.length; i += 2) {
+        const r = pairs[i]!;
+        if (pairs[i + 1] === this.rules.pointers[r]!.length) consider(this.rules.pointerBy?.[r]);
+      }
+    }
+    return best?.by;
   }
 
   /**

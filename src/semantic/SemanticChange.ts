@@ -10,7 +10,15 @@ import type { JsonValue } from '../json/JsonValue.js';
  *   port and a string a port name, and the API server keeps the two apart; see
  *   docs/normalizations/int-or-string.md);
  * - `default`: a value the API server fills in when it is absent (`protocol: TCP`, …);
- * - `ignored`: a field the caller or the defaults ignore (`status`, `metadata.managedFields`, …).
+ * - `crd-default`: a `default:` of the custom resource's CRD schema (the CRD given in `crds`),
+ *   which the API server fills in when the field is absent;
+ * - `string-data`: a Secret's `stringData` value, which the API server folds into `data`
+ *   (base64) on every write, against the same value in `data`;
+ * - `webhook-written`: a field a webhook, a controller or the API server writes into the live
+ *   object when the manifest leaves it out (a webhook's `caBundle`, a Service's `clusterIP`,
+ *   the `deployment.kubernetes.io/revision` annotation, …; see {@link WEBHOOK_WRITTEN_FIELDS});
+ * - `ignored`: a field an ignore rule leaves out (`status`, `metadata.managedFields`, …, your
+ *   `ignore` rules, Argo CD's `ignoreDifferences`); `ignoredBy` says which rule.
  *
  * @example
  * ```ts
@@ -18,7 +26,44 @@ import type { JsonValue } from '../json/JsonValue.js';
  * ```
  * @public
  */
-export type EqualBecause = 'quantity' | 'empty-equals-absent' | 'default' | 'ignored';
+export type EqualBecause =
+  | 'quantity'
+  | 'empty-equals-absent'
+  | 'default'
+  | 'crd-default'
+  | 'string-data'
+  | 'webhook-written'
+  | 'ignored';
+
+/**
+ * The ignore rule behind an `ignored` change:
+ *
+ * - `source: 'option'`: `options.ignore[index]` of {@link semanticDiff};
+ * - `source: 'defaults'`: one of the {@link IGNORED_FIELDS} (`index` is its position there);
+ * - `source: 'application'`: `spec.ignoreDifferences[index]` of an Argo CD Application;
+ * - `source: 'argocd-cm'`: the `argocd-cm` entry `key` (`resource.customizations.ignoreDifferences.apps_Deployment`,
+ *   `resource.customizations.ignoreDifferences.all`, `resource.compareoptions`); `index` 0 (a key holds one entry).
+ *
+ * `rule` is the rule as written: the path or pointer of an `ignore` rule, `jsonPointers: /spec/replicas`,
+ * `jqPathExpressions: .webhooks[]?.clientConfig.caBundle`, `managedFieldsManagers: kube-controller-manager`,
+ * `ignoreResourceStatusField: all`.
+ *
+ * @example
+ * ```ts
+ * const by: IgnoredBy = { source: 'application', index: 0, rule: 'jsonPointers: /spec/replicas' };
+ * ```
+ * @public
+ */
+export interface IgnoredBy {
+  /** Where the rule comes from. */
+  readonly source: 'option' | 'defaults' | 'application' | 'argocd-cm';
+  /** For `argocd-cm`: the ConfigMap key holding the rule. */
+  readonly key?: string;
+  /** The rule's position in its list (`options.ignore`, `IGNORED_FIELDS`, `spec.ignoreDifferences`; 0 for an `argocd-cm` key). */
+  readonly index?: number;
+  /** The rule as written. */
+  readonly rule: string;
+}
 
 /**
  * One difference between two Kubernetes objects, as {@link semanticDiff} reports it.
@@ -28,7 +73,7 @@ export type EqualBecause = 'quantity' | 'empty-equals-absent' | 'default' | 'ign
  * - `reordered`: a keyed list whose elements are the same but in another order (reported apart
  *   from content changes); `from` and `to` are the keys in their two orders.
  * - `equivalent`: the values differ as JSON but a normalization makes them the same;
- *   `equalBecause` says which.
+ *   `equalBecause` says which, and `ignoredBy` which rule for an ignored field.
  * - `duplicate-key`: a keyed list holds two elements with the same key (reported, not crashed on).
  *
  * @example
@@ -54,4 +99,6 @@ export interface SemanticChange {
   readonly to?: JsonValue;
   /** For `equivalent`: which normalization made the two the same. */
   readonly equalBecause?: EqualBecause;
+  /** For `equalBecause: 'ignored'`: the rule that left the field out. */
+  readonly ignoredBy?: IgnoredBy;
 }

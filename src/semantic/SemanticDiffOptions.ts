@@ -1,4 +1,5 @@
 import type { PatchSchema } from '../schema/PatchSchema.js';
+import type { ArgoDiffSettings } from './argocd/index.js';
 
 /**
  * A field to leave out of a {@link semanticDiff}: a JSON Pointer (`'/spec/replicas'`, matched
@@ -33,10 +34,17 @@ export interface SemanticNormalizeOptions {
   readonly quantity?: boolean;
   /** `null`, and where Go's `omitempty` drops them `{}`, `[]`, `""`, `0`, `false`, equal an absent field. */
   readonly emptyEqualsAbsent?: boolean;
-  /** A field the API server fills in when absent equals its default (`protocol: TCP`, …). */
+  /**
+   * A field the API server fills in when absent equals its default (`protocol: TCP`, …), and for a
+   * custom resource whose CRD is in `crds`, the `default:`s of the CRD's schema.
+   */
   readonly defaults?: boolean;
   /** `status`, `metadata.managedFields`, `resourceVersion`, `generation`, `uid`, `creationTimestamp`, the last-applied annotation. */
   readonly ignoredFields?: boolean;
+  /** A `v1` Secret's `stringData` is folded into `data` (base64) before comparing, as the API server stores it. */
+  readonly stringData?: boolean;
+  /** A field only the live object has that the cluster writes ({@link WEBHOOK_WRITTEN_FIELDS}: a webhook's `caBundle`, …). */
+  readonly webhookWritten?: boolean;
 }
 
 /**
@@ -45,6 +53,7 @@ export interface SemanticNormalizeOptions {
  * @example
  * ```ts
  * semanticDiff(live, desired, { normalize: { defaults: false }, ignore: ['/spec/replicas'] });
+ * semanticDiff(live, desired, { argocd: { ignoreDifferences: app.spec.ignoreDifferences }, crds: [rolloutCrd] });
  * ```
  * @public
  */
@@ -59,6 +68,20 @@ export interface SemanticDiffOptions {
   readonly normalize?: SemanticNormalizeOptions;
   /** Fields to leave out, by JSON Pointer or path pattern, optionally per kind. */
   readonly ignore?: readonly IgnoreRule[];
+  /**
+   * Argo CD's diff settings, as written: an Application's `spec.ignoreDifferences` and the
+   * `argocd-cm` ConfigMap's `data` (`resource.customizations.ignoreDifferences.<group_kind>`,
+   * `resource.compareoptions`). A field they leave out is `ignored`, with `ignoredBy` naming the
+   * rule; `a` is taken as the live object (its `managedFields` decide `managedFieldsManagers`).
+   */
+  readonly argocd?: ArgoDiffSettings;
+  /**
+   * CustomResourceDefinitions. For an object of a kind one of them defines (matched by group and
+   * kind), the CRD's schema of the object's version is the schema of the comparison (unless
+   * `schema` is given), and its `default:`s are filled into both objects, as the API server fills
+   * them: a field one side leaves to its default is `equivalent` with `equalBecause: 'crd-default'`.
+   */
+  readonly crds?: readonly object[];
 }
 
 /** The normalizations with every default filled in. @internal */
@@ -71,5 +94,7 @@ export function resolveNormalize(options: SemanticNormalizeOptions | undefined):
     emptyEqualsAbsent: options?.emptyEqualsAbsent !== false,
     defaults: options?.defaults !== false,
     ignoredFields: options?.ignoredFields !== false,
+    stringData: options?.stringData !== false,
+    webhookWritten: options?.webhookWritten !== false,
   };
 }

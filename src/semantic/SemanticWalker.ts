@@ -4,12 +4,14 @@ import { getOwn, isJsonObject, jsonKeys, setOwn } from '../json/ownProperty.js';
 import { compareLists } from './compareLists.js';
 import { emptyEqualsAbsent } from './emptyEqualsAbsent.js';
 import { isRealChange } from './isRealChange.js';
+import type { PathSegment } from './kubernetesPath.js';
 import { isQuantityField, sameQuantity } from './quantityEquivalence.js';
 import type { SchemaLookup } from './SchemaLookup.js';
 import { maskSecretChange } from './secretMask.js';
-import type { EqualBecause, SemanticChange } from './SemanticChange.js';
+import type { EqualBecause, IgnoredBy, SemanticChange } from './SemanticChange.js';
 import type { ResolvedNormalize } from './SemanticDiffOptions.js';
 import type { WalkNode } from './WalkNode.js';
+import { matchesWebhookWritten } from './webhookWritten.js';
 
 /** What the walk needs besides the two documents. @internal */
 export interface WalkSettings {
@@ -20,6 +22,10 @@ export interface WalkSettings {
   readonly filledTo: ReadonlyMap<object, ReadonlySet<string>>;
   /** The objects are `v1` Secrets: mask `data` and `stringData` values. */
   readonly secret: boolean;
+  /** Who filled in the filled keys: the server defaults (`default`) or a CRD's schema (`crd-default`). */
+  readonly filledBecause?: 'default' | 'crd-default';
+  /** The webhook-written fields of the objects' kind ({@link WEBHOOK_WRITTEN_FIELDS}), when that normalization is on. */
+  readonly webhookWritten?: readonly (readonly PathSegment[])[] | undefined;
 }
 
 /**
@@ -34,6 +40,13 @@ function copyOut(value: JsonValue, filled: ReadonlyMap<object, ReadonlySet<strin
   const copy: JsonObject = {};
   for (const key of jsonKeys(value)) if (!skip?.has(key)) setOwn(copy, key, copyOut(value[key]!, filled));
   return copy;
+}
+
+/** `null`, `""`, `{}` or `[]`. */
+function isEmpty(value: JsonValue): boolean {
+  if (value === null || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isJsonObject(value) && jsonKeys(value).length === 0;
 }
 
 type MutableChange = { -readonly [K in keyof SemanticChange]: SemanticChange[K] };
@@ -75,9 +88,11 @@ export class SemanticWalker {
    */
   member(a: JsonValue | undefined, b: JsonValue | undefined, node: WalkNode, out: SemanticChange[], filledA = false, filledB = false): void {
     if (node.ignore.matched) {
-      if (!jsonEqual(a, b)) this.emit(out, node, 'equivalent', undefined, undefined, 'ignored');
+      if (!jsonEqual(a, b)) this.emit(out, node, 'equivalent', undefined, undefined, 'ignored', node.ignore.matchedBy());
       return;
     }
+    // A field the cluster writes that the manifest leaves out (or leaves empty): the live value stays.
+    if (a !== undefined && !filledA && !filledB && this.webhookWritten(a, b, node)) return this.emit(out, node, 'equivalent', a, b, 'webhook-written');
     // Absent on both sides: a default the server would fill in either way is no difference.
     if ((a === undefined || filledA) && (b === undefined || filledB)) return;
     if (a === undefined || b === undefined) {
@@ -92,7 +107,7 @@ export class SemanticWalker {
         const inner: SemanticChange[] = [];
         if (a === undefined) this.compare({}, present, node, inner);
         else this.compare(present, {}, node, inner);
-        if (inner.some((change) => change.equalBecause === 'ignored')) return void out.push(...inner);
+        if (inner.some((change) => change.equalBecause === 'ignored' || change.equalBecause === 'webhook-written')) return void out.push(...inner);
       }
       return this.emit(out, node, a === undefined ? 'added' : 'removed', a, b);
     }
@@ -102,7 +117,21 @@ export class SemanticWalker {
     const inner: SemanticChange[] = [];
     this.compare(a, b, node, inner);
     if (inner.some(isRealChange)) out.push(...inner);
-    else this.emit(out, node, 'equivalent', filledA ? undefined : a, filledB ? undefined : b, 'default');
+    else this.emit(out, node, 'equivalent', filledA ? undefined : a, filledB ? undefined : b, this.settings.filledBecause ?? 'default');
+  }
+
+  /**
+   * Whether the live `a` holds a value at `node` that the cluster writes and the manifest's `b`
+   * leaves out (or leaves empty). An empty live value is none the cluster wrote (a
+   * `storageClassName: ""` is the user's own).
+   */
+  private webhookWritten(a: JsonValue, b: JsonValue | undefined, node: WalkNode): boolean {
+    const patterns = this.settings.webhookWritten;
+    if (patterns === undefined || !node.isField) return false;
+    // Most members hold a value on both sides: out before any schema lookup.
+    if (b !== undefined && b !== 0 && b !== false && !isEmpty(b)) return false;
+    if (isEmpty(a) || (b !== undefined && !emptyEqualsAbsent(b, node.parent, node.key))) return false;
+    return matchesWebhookWritten(patterns, node.segments());
   }
 
   /**
@@ -146,6 +175,7 @@ export class SemanticWalker {
     from: JsonValue | undefined,
     to: JsonValue | undefined,
     equalBecause?: EqualBecause,
+    ignoredBy?: IgnoredBy,
   ): void {
     const change: MutableChange = {
       path: node.path(),
@@ -155,6 +185,7 @@ export class SemanticWalker {
     if (from !== undefined) change.from = copyOut(from, this.settings.filledFrom);
     if (to !== undefined) change.to = copyOut(to, this.settings.filledTo);
     if (equalBecause !== undefined) change.equalBecause = equalBecause;
+    if (ignoredBy !== undefined) change.ignoredBy = ignoredBy;
     out.push(this.settings.secret ? maskSecretChange(change, node.segments()) : change);
   }
 }

@@ -1,7 +1,7 @@
 import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
 import type { JsonValue } from '../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys } from '../json/ownProperty.js';
-import type { SemanticChange } from './SemanticChange.js';
+import type { IgnoredBy, SemanticChange } from './SemanticChange.js';
 
 /**
  * Options of {@link formatChanges}.
@@ -56,7 +56,8 @@ const RESET = '\u001b[0m';
  * Formats {@link SemanticChange}s. As text, for people: grouped by object, then by the nearest
  * list element on the path (`spec.template.spec.containers[name=app]`), or the top-level field
  * (`spec`, `metadata`) when there is none, in the order of first appearance; one line per change with a marker (`+` added, `-`
- * removed, `~` changed, `⇆` reordered, `≈` equivalent, with its reason, `!` duplicate key) and
+ * removed, `~` changed, `⇆` reordered, `≈` equivalent, with its reason and, for an ignored field,
+ * the rule (`ignored by option ignore[0] /spec/replicas`), `!` duplicate key) and
  * the values as YAML (scalars inline, maps and lists as indented blocks). With `color`, ANSI
  * colours: green `+`, red `-`, yellow `~`, cyan `⇆`, dimmed `≈`. As JSON, for machines: the
  * changes (by object when several are given) with their members in a fixed order. The output
@@ -181,7 +182,7 @@ function changeLines(change: SemanticChange, leaf: string): string[] {
     case 'reordered':
       return [`${marker} ${leaf}: ${flow(change.from)} → ${flow(change.to)}`];
     case 'equivalent': {
-      const reason = change.equalBecause === undefined ? '' : ` (${change.equalBecause})`;
+      const reason = change.equalBecause === undefined ? '' : ` (${explainEquivalent(change)})`;
       if (change.from === undefined && change.to === undefined) return [`${marker} ${leaf}${reason}`];
       return [`${marker} ${leaf}: ${flow(change.from)} ≡ ${flow(change.to)}${reason}`];
     }
@@ -201,8 +202,8 @@ function isInline(value: JsonValue | undefined): boolean {
   return Array.isArray(value) ? value.length === 0 : jsonKeys(value).length === 0;
 }
 
-/** A value on one line: a scalar, `{}`, `[]`, or YAML flow style. */
-function flow(value: JsonValue | undefined): string {
+/** A value on one line: a scalar, `{}`, `[]`, or YAML flow style; `(absent)` for none. @internal */
+export function flow(value: JsonValue | undefined): string {
   if (value === undefined) return '(absent)';
   if (Array.isArray(value)) return `[${value.map(flow).join(', ')}]`;
   if (isJsonObject(value)) return `{${jsonKeys(value).map((key) => `${yamlKey(key)}: ${flow(getOwn(value, key))}`).join(', ')}}`;
@@ -266,5 +267,41 @@ function orderedChange(change: SemanticChange): SemanticChange {
     ...(change.from === undefined ? {} : { from: change.from }),
     ...(change.to === undefined ? {} : { to: change.to }),
     ...(change.equalBecause === undefined ? {} : { equalBecause: change.equalBecause }),
+    ...(change.ignoredBy === undefined ? {} : { ignoredBy: orderedIgnoredBy(change.ignoredBy) }),
   };
+}
+
+function orderedIgnoredBy(by: IgnoredBy): IgnoredBy {
+  return {
+    source: by.source,
+    ...(by.key === undefined ? {} : { key: by.key }),
+    ...(by.index === undefined ? {} : { index: by.index }),
+    rule: by.rule,
+  };
+}
+
+/**
+ * Where an ignore rule comes from, in words: `option ignore[0] /spec/replicas`,
+ * `defaults: status`, `application spec.ignoreDifferences[1] jsonPointers: /spec/replicas`,
+ * `argocd-cm resource.compareoptions ignoreResourceStatusField: all`.
+ * @internal
+ */
+export function describeIgnoredBy(by: IgnoredBy): string {
+  const at = by.index === undefined ? '' : `[${by.index}]`;
+  switch (by.source) {
+    case 'option':
+      return `option ignore${at} ${by.rule}`;
+    case 'defaults':
+      return `defaults: ${by.rule}`;
+    case 'application':
+      return `application spec.ignoreDifferences${at} ${by.rule}`;
+    default:
+      return `argocd-cm ${by.key ?? ''}${at} ${by.rule}`;
+  }
+}
+
+/** Why an `equivalent` change is no difference: its `equalBecause`, and for an ignored one the rule (`ignored by …`). @internal */
+export function explainEquivalent(change: SemanticChange): string {
+  if (change.equalBecause === 'ignored' && change.ignoredBy !== undefined) return `ignored by ${describeIgnoredBy(change.ignoredBy)}`;
+  return change.equalBecause ?? '';
 }

@@ -1,7 +1,8 @@
 import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
 import { parseJsonPointer } from '../json/pointer.js';
-import { IgnoreState } from './IgnoreState.js';
+import { IgnoreState, type RuleRef } from './IgnoreState.js';
 import { parseKubernetesPath, type PathSegment } from './kubernetesPath.js';
+import type { IgnoredBy } from './SemanticChange.js';
 import type { IgnoreRule } from './SemanticDiffOptions.js';
 
 /**
@@ -30,14 +31,34 @@ export const IGNORED_FIELDS: readonly string[] = Object.freeze([
 let builtInPatterns: readonly (readonly PathSegment[])[] | undefined;
 
 /**
- * Compiles the built-in ignored fields (when `builtIn`) and the caller's rules that apply to an
- * object of kind `kind` into the ignore state at the root of the walk. A string starting with `/`
- * is a JSON Pointer (`""`, the whole object, is refused: ignoring everything is surely a mistake).
+ * Ignore rules from elsewhere than `options.ignore`, already resolved for the two objects: Argo CD's
+ * (`ignoreDifferences` evaluated on each object, `resource.compareoptions`). @internal
+ */
+export interface ExtraIgnoreRules {
+  /** Path patterns, matched on either side. */
+  readonly patterns?: readonly { readonly pattern: readonly PathSegment[]; readonly by: IgnoredBy }[];
+  /** JSON Pointers into the old (`from`) or the new (`to`) object, or both. */
+  readonly pointers?: readonly { readonly pointer: string; readonly side: 'from' | 'to' | 'both'; readonly by: IgnoredBy }[];
+}
+
+/**
+ * Compiles the caller's rules that apply to an object of kind `kind`, the `extra` rules and the
+ * built-in ignored fields (when `builtIn`; those of `skip` left out) into the ignore state at the
+ * root of the walk, in that order of precedence (the first matching rule is the one a change names).
+ * A string starting with `/` is a JSON Pointer (`""`, the whole object, is refused: ignoring
+ * everything is surely a mistake).
  * @internal
  */
-export function compileIgnoreRules(rules: readonly IgnoreRule[], builtIn: boolean, kind: string | undefined): IgnoreState {
-  const patterns: (readonly PathSegment[])[] = builtIn ? [...(builtInPatterns ??= IGNORED_FIELDS.map((p) => parseKubernetesPath(p)))] : [];
+export function compileIgnoreRules(
+  rules: readonly IgnoreRule[], builtIn: boolean, kind: string | undefined,
+  extra: ExtraIgnoreRules = {}, skip: ReadonlySet<string> = new Set(),
+): IgnoreState {
+  const patterns: (readonly PathSegment[])[] = [];
+  const patternBy: RuleRef[] = [];
   const pointers: (readonly string[])[] = [];
+  const pointerBy: RuleRef[] = [];
+  const pointerSide: ('from' | 'to' | 'both')[] = [];
+  let rank = 0;
   rules.forEach((rule, i) => {
     const input = `options.ignore[${i}]`;
     const text = typeof rule === 'string' ? rule : rule?.path;
@@ -46,8 +67,32 @@ export function compileIgnoreRules(rules: readonly IgnoreRule[], builtIn: boolea
       throw new InvalidDocumentError(`${input}: an ignore rule is a string or { kind?: string, path: string }`, { input });
     }
     if (ruleKind !== undefined && ruleKind !== kind) return;
-    if (text.startsWith('/')) pointers.push(parseJsonPointer(text));
-    else patterns.push(parseKubernetesPath(text, input));
+    const ref = { rank: rank++, by: { source: 'option', index: i, rule: text } } as const;
+    if (text.startsWith('/')) {
+      pointers.push(parseJsonPointer(text));
+      pointerBy.push(ref);
+      pointerSide.push('both');
+    } else {
+      patterns.push(parseKubernetesPath(text, input));
+      patternBy.push(ref);
+    }
   });
-  return IgnoreState.start({ patterns, pointers });
+  for (const { pattern, by } of extra.patterns ?? []) {
+    patterns.push(pattern);
+    patternBy.push({ rank: rank++, by });
+  }
+  for (const { pointer, side, by } of extra.pointers ?? []) {
+    pointers.push(parseJsonPointer(pointer));
+    pointerBy.push({ rank: rank++, by });
+    pointerSide.push(side);
+  }
+  if (builtIn) {
+    builtInPatterns ??= IGNORED_FIELDS.map((p) => parseKubernetesPath(p));
+    builtInPatterns.forEach((pattern, i) => {
+      if (skip.has(IGNORED_FIELDS[i]!)) return;
+      patterns.push(pattern);
+      patternBy.push({ rank: rank++, by: { source: 'defaults', index: i, rule: IGNORED_FIELDS[i]! } });
+    });
+  }
+  return IgnoreState.start({ patterns, pointers, patternBy, pointerBy, pointerSide });
 }

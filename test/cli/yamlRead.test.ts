@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/CliError.js';
 import { parseDocuments } from '../../src/cli/readDocuments.js';
-import { parseYamlDocuments } from '../../src/cli/yaml/parseYamlDocuments.js';
-import { readSimpleBlockYaml } from '../../src/cli/yaml/readSimpleBlockYaml.js';
+import { parseYamlDocuments } from '../../src/yaml/parseYamlDocuments.js';
+import { readSimpleBlockYaml } from '../../src/yaml/readSimpleBlockYaml.js';
 import { describeWithKubectl } from '../helpers/kubectl.js';
 
 const CORPUS = join(import.meta.dirname, 'fixtures/yaml-corpus');

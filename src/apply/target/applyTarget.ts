@@ -1,7 +1,8 @@
 import { InvalidDocumentError } from '../../errors/InvalidDocumentError.js';
 import { InvalidSchemaError } from '../../errors/InvalidSchemaError.js';
 import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
-import { getOwn, isJsonObject } from '../../json/ownProperty.js';
+import { getOwn, isJsonObject, setOwn } from '../../json/ownProperty.js';
+import { compareUtf8 } from '../../text/utf8.js';
 import { kindType } from '../../metadata/goTypes.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import { schemaFor } from '../../schema/schemaFor.js';
@@ -85,7 +86,8 @@ const decodeTimeDefault = (row: ServerDefault) => !REGISTRY_DEFAULTS.has(`${row.
 
 /** As `stage` says: decoded from a request (what the field manager sees) or as finally stored. */
 function throughServer(target: ApplyTarget, object: JsonValue, stage: 'read' | 'decoded' | 'stored'): JsonValue {
-  if (target.goType === undefined) return target.crdSchema === undefined ? object : crdDefaults(object, target.crdSchema);
+  // A custom resource is kept as a Go map: written with its keys sorted, at every level.
+  if (target.goType === undefined) return sortedKeys(target.crdSchema === undefined ? object : crdDefaults(object, target.crdSchema));
   // Go decodes into the struct first (zero values of absent non-omitempty fields appear), then
   // defaults it, converts it, and writes it.
   let value = stage === 'read' ? object : (goWireForm(object, target.goType, false) ?? null);
@@ -136,4 +138,13 @@ function openAPISchemas(document: object): JsonObject | undefined {
   const components = isJsonObject(document) ? getOwn(document, 'components') : undefined;
   const schemas = isJsonObject(components) ? getOwn(components, 'schemas') : isJsonObject(document) ? getOwn(document, 'definitions') : undefined;
   return isJsonObject(schemas) ? schemas : undefined;
+}
+
+/** A value with the keys of every object in it sorted, as Go writes a `map[string]interface{}`. */
+function sortedKeys(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (!isJsonObject(value)) return value;
+  const out: JsonObject = {};
+  for (const key of Object.keys(value).sort(compareUtf8)) setOwn(out, key, sortedKeys(value[key]!));
+  return out;
 }

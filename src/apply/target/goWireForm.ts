@@ -3,6 +3,7 @@ import { getOwn, isJsonObject, jsonKeys, setOwn } from '../../json/ownProperty.j
 import { isPointerField, structDef } from '../../metadata/goTypes.js';
 import type { TypeRef } from '../../schema/SchemaTable.js';
 import { canonicalQuantity } from '../../semantic/quantity/canonicalQuantity.js';
+import { compareUtf8 } from '../../text/utf8.js';
 
 /**
  * `zeroFill: false` is the first step only, the struct as decoding leaves it for the defaulting
@@ -15,7 +16,7 @@ import { canonicalQuantity } from '../../semantic/quantity/canonicalQuantity.js'
  * empty list or map) is left out; an absent field without `omitempty` is written as its zero
  * value (`null` for a nil pointer, list or map, `{}`-like for a struct, `null` for a zero
  * `metav1.Time`, `"0"` for a `Quantity`, `0` for an `IntOrString`); quantities take their
- * canonical form (`0.5` → `"500m"`); keys the struct does not have are dropped. Values of no
+ * canonical form (`0.5` → `"500m"`); map keys come sorted; keys the struct does not have are dropped. Values of no
  * schema (`RawExtension`, preserved unknown fields) stay as they are. Pure.
  * @internal
  */
@@ -28,8 +29,9 @@ export function goWireForm(value: JsonValue | undefined, type: TypeRef, zeroFill
       return value.map((item) => goWireForm(item, type.elem, zeroFill) ?? zeroOf(type.elem, zeroFill));
     case 'map': {
       if (!isJsonObject(value)) return undefined;
+      // Go writes a map's keys sorted.
       const out: JsonObject = {};
-      for (const key of jsonKeys(value)) setOwn(out, key, goWireForm(value[key], type.elem, zeroFill) ?? zeroOf(type.elem, zeroFill));
+      for (const key of jsonKeys(value).sort(compareUtf8)) setOwn(out, key, goWireForm(value[key], type.elem, zeroFill) ?? zeroOf(type.elem, zeroFill));
       return out;
     }
     case 'scalar':

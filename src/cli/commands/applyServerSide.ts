@@ -1,4 +1,5 @@
 import { serverSideApply } from '../../apply/serverSideApply.js';
+import { readCrdFiles as readCrds } from '../readCrdFiles.js';
 import type { ServerSideApplyOptions } from '../../apply/ServerSideApplyOptions.js';
 import type { ApplyConflictError } from '../../errors/ApplyConflictError.js';
 import { isKubepatchError } from '../../errors/isKubepatchError.js';
@@ -114,16 +115,6 @@ function applyOrConflict(live: JsonObject | null, config: JsonObject, options: S
 
 const shown = (arg: string) => (arg === '-' ? '<stdin>' : arg);
 
-/** The CustomResourceDefinitions of the `--crd` files (a `kind: List` gives its items). */
-async function readCrds(files: readonly string[], io: CliIo): Promise<JsonObject[]> {
-  const crds: JsonObject[] = [];
-  for (const file of files) {
-    const objects = (await readObjects(file, io)).filter((object) => object.object.kind === 'CustomResourceDefinition');
-    if (objects.length === 0) throw new CliError(`${shown(file)}: --crd expects CustomResourceDefinitions, found none`);
-    crds.push(...objects.map((object) => object.object));
-  }
-  return crds;
-}
 
 /** LIVE must be the object CONFIG names: the same kind and name, and namespace when CONFIG has one. */
 function checkSameObject(live: KubeObject, config: KubeObject): void {

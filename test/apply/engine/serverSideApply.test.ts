@@ -96,6 +96,17 @@ describe('serverSideApply', () => {
     expect(owned(applied.managedFields, 'before-first-apply')).toContain('.spec.replicas');
   });
 
+  it('keeps the creation timestamp and, for an apply that changes nothing, the old times', () => {
+    const created = serverSideApply(null, deployment({ containers: [container('app', 'a')] }), { manager: 'one', now });
+    const live = deepFreeze({ ...stored(created.object), metadata: { ...(stored(created.object).metadata as JsonObject), creationTimestamp: '2026-12-07T09:00:00Z' } });
+    const config = deployment({ containers: [container('app', 'a')] });
+    const again = serverSideApply(live, { ...config, metadata: { ...(config.metadata as JsonObject), creationTimestamp: null } }, { manager: 'one', now: later });
+    expect((again.object.metadata as JsonObject).creationTimestamp).toBe('2026-12-07T09:00:00Z');
+    expect(again.managedFields).toEqual(created.managedFields);
+    const changed = serverSideApply(live, deployment({ containers: [container('app', 'b')] }), { manager: 'one', now: later });
+    expect(changed.managedFields[0]!.time).toBe('2026-12-07T10:05:00Z');
+  });
+
   it('changes nothing in its inputs, and refuses what the server refuses', () => {
     const config = deployment({ containers: [container('app', 'a'), container('app', 'b')] });
     expect(thrownKubepatchError('INVALID_DOCUMENT', () => serverSideApply(null, config, { manager: 'one' })).message).toContain('duplicate entries for key [name="app"]');

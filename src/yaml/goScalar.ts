@@ -144,7 +144,9 @@ function validDate(text: string): boolean {
 function decodeBinary(text: string): string {
   const compact = text.replace(/[\r\n]/g, '');
   if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) throw new Error('!!binary value contains invalid base64 data');
-  return Buffer.from(compact, 'base64').toString('utf8');
+  // atob and TextDecoder rather than Buffer: this reader is part of the portable core.
+  const binary = atob(compact);
+  return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
 }
 
 function dotFloat(text: string): GoScalar {

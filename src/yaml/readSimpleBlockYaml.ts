@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
+import type { JsonObject, JsonValue } from '../json/JsonValue.js';
 import { goMapKey, goScalarToJson } from './goJson.js';
 import { resolveGoScalar } from './goScalar.js';
 import { setJsonKey } from './setJsonKey.js';

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../json/JsonValue.js';
+import type { JsonValue } from '../json/JsonValue.js';
 import type { GoScalar } from './goScalar.js';
 
 /**

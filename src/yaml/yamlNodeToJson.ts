@@ -1,7 +1,7 @@
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type ParsedNode, type Scalar } from 'yaml';
-import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
-import { MAX_DEPTH } from '../../json/assertJsonValue.js';
-import { formatJsonPointer } from '../../json/pointer.js';
+import type { JsonObject, JsonValue } from '../json/JsonValue.js';
+import { MAX_DEPTH } from '../json/assertJsonValue.js';
+import { formatJsonPointer } from '../json/pointer.js';
 import { BINARY_TAG, resolveGoScalar, STR_TAG } from './goScalar.js';
 import { goMapKey, goScalarToJson } from './goJson.js';
 import { setJsonKey } from './setJsonKey.js';

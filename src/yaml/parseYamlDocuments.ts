@@ -1,5 +1,5 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
-import type { JsonValue } from '../../json/JsonValue.js';
+import type { JsonValue } from '../json/JsonValue.js';
 import { readSimpleBlockYaml } from './readSimpleBlockYaml.js';
 import { relaxQuotedIndent } from './relaxQuotedIndent.js';
 import { yamlDocumentToJson } from './yamlNodeToJson.js';

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
+import type { JsonObject, JsonValue } from '../json/JsonValue.js';
 
 /**
  * Sets `object[key] = value`, the last of duplicate keys winning as in kubectl, without letting a
