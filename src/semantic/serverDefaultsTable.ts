@@ -5,6 +5,7 @@ import type { ServerDefault, ServerDefaultContext } from './ServerDefault.js';
 const CORE = 'io.k8s.api.core.v1.';
 const APPS = 'io.k8s.api.apps.v1.';
 const BATCH = 'io.k8s.api.batch.v1.';
+const ADMISSION = 'io.k8s.api.admissionregistration.v1.';
 
 /**
  * `SetDefaults_Container`: "if tag == "latest" { PullAlways } else { PullIfNotPresent }", where
@@ -202,4 +203,18 @@ export const SERVER_DEFAULTS: readonly ServerDefault[] = Object.freeze([
     type: `${CORE}ServicePort`, field: 'targetPort', condition: 'the value of `port` ("if sp.TargetPort is zero … FromInt32(sp.Port)")',
     value: (p) => (typeof getOwn(p, 'port') === 'number' ? getOwn(p, 'port')! : undefined),
   },
+  // k8s.io/kubernetes pkg/apis/admissionregistration/v1/defaults.go
+  { type: `${ADMISSION}ValidatingWebhook`, field: 'failurePolicy', value: 'Fail', condition: 'always' },
+  { type: `${ADMISSION}ValidatingWebhook`, field: 'matchPolicy', value: 'Equivalent', condition: 'always' },
+  { type: `${ADMISSION}ValidatingWebhook`, field: 'namespaceSelector', value: {}, condition: 'always' },
+  { type: `${ADMISSION}ValidatingWebhook`, field: 'objectSelector', value: {}, condition: 'always' },
+  { type: `${ADMISSION}ValidatingWebhook`, field: 'timeoutSeconds', value: 10, condition: 'always' },
+  { type: `${ADMISSION}MutatingWebhook`, field: 'failurePolicy', value: 'Fail', condition: 'always' },
+  { type: `${ADMISSION}MutatingWebhook`, field: 'matchPolicy', value: 'Equivalent', condition: 'always' },
+  { type: `${ADMISSION}MutatingWebhook`, field: 'namespaceSelector', value: {}, condition: 'always' },
+  { type: `${ADMISSION}MutatingWebhook`, field: 'objectSelector', value: {}, condition: 'always' },
+  { type: `${ADMISSION}MutatingWebhook`, field: 'timeoutSeconds', value: 10, condition: 'always' },
+  { type: `${ADMISSION}MutatingWebhook`, field: 'reinvocationPolicy', value: 'Never', condition: 'always' },
+  { type: `${ADMISSION}RuleWithOperations`, field: 'scope', value: '*', condition: 'always' },
+  { type: `${ADMISSION}ServiceReference`, field: 'port', value: 443, condition: 'always' },
 ] satisfies ServerDefault[]);
