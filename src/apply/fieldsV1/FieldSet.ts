@@ -1,12 +1,12 @@
 import { InvalidDocumentError } from '../../errors/InvalidDocumentError.js';
 import type { JsonInput, JsonObject, JsonValue } from '../../json/JsonValue.js';
-import { comparePathElements } from './compareGoValues.js';
 import { decodeFieldsV1 } from './decodeFieldsV1.js';
 import { encodeFieldsV1, serializeFieldsV1 } from './encodeFieldsV1.js';
 import { formatFieldPath } from './formatFieldPath.js';
 import { jsonPointersOf, type FieldPointer } from './jsonPointersOf.js';
 import type { FieldPath, PathElement } from './PathElement.js';
 import { serializePathElement } from './pathElementKey.js';
+import { Builder, walk } from './setTrie.js';
 import {
   differenceNodes,
   intersectNodes,
@@ -384,33 +384,4 @@ export function setNode(set: FieldSet): SetNode {
 /** A set of a sorted trie (entries in `PathElement.Less` order, none empty). @internal */
 export function fieldSetOfNode(node: SetNode): FieldSet {
   return setOfNode(node);
-}
-
-/** A mutable trie node of {@link FieldSet.fromPaths}, sorted once when built. */
-class Builder {
-  readonly children = new Map<string, Builder>();
-  member = false;
-  constructor(
-    readonly element?: PathElement,
-    readonly key = '',
-  ) {}
-
-  build(): SetEntry[] {
-    const entries = Array.from(this.children.values(), (child) => {
-      const children = child.build();
-      return { element: child.element!, key: child.key, member: child.member, children: children.length > 0 ? children : undefined };
-    });
-    return entries.sort((a, b) => comparePathElements(a.element, b.element));
-  }
-}
-
-/** Preorder as `Set.Iterate`: a node's member entries first, then each child subtree (an inner node not in the set just before its subtree). */
-function* walk(node: SetNode, prefix: FieldPath): Generator<{ entry: SetEntry; path: FieldPath }> {
-  for (const entry of node) if (entry.member) yield { entry, path: [...prefix, entry.element] };
-  for (const entry of node) {
-    if (entry.children === undefined) continue;
-    const path = [...prefix, entry.element];
-    if (!entry.member) yield { entry, path };
-    yield* walk(entry.children, path);
-  }
 }

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FieldSet, type FieldPath, type KeyField, type PathElement } from 'kubepatch';
 import type { JsonValue } from '../../../src/json/JsonValue.js';
 import { ensureGoTool } from '../../../scripts/go/ensureGoTool.js';
+import { JsonLineProcess } from '../../helpers/jsonLineProcess.js';
 
 // FieldSet against structured-merge-diff's own fieldpath.Set, at the version go/go.mod resolves
 // (the one kube-apiserver 1.33 is built with): go/cmd/fieldset-oracle, built once and cached
@@ -14,39 +13,23 @@ import { ensureGoTool } from '../../../scripts/go/ensureGoTool.js';
 /** Runs of the property; each sends both sets through every operation. */
 const RUNS = 1_000;
 
-/** One oracle process for the file, answering one JSON line per request, in order. */
+/** The oracle process of the file. */
 class Oracle {
-  readonly #child: ChildProcessWithoutNullStreams;
-  readonly #waiting: { resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
-  #stderr = '';
+  readonly #process: JsonLineProcess;
 
   constructor(path: string) {
-    this.#child = spawn(path, [], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.#child.stderr.on('data', (chunk: Buffer) => {
-      this.#stderr = (this.#stderr + chunk.toString('utf8')).slice(-10_000);
-    });
-    createInterface({ input: this.#child.stdout }).on('line', (line) => this.#waiting.shift()?.resolve(line));
-    this.#child.on('exit', (code) => {
-      const error = new Error(`fieldset-oracle exited with code ${code}: ${this.#stderr}`);
-      for (const waiting of this.#waiting.splice(0)) waiting.reject(error);
-    });
+    this.#process = new JsonLineProcess(path, 'fieldset-oracle');
   }
 
   /** Go's answer to one request: its result, or the error it reports. */
-  ask(op: string, a: string, b?: string): Promise<{ result?: unknown; error?: string }> {
+  async ask(op: string, a: string, b?: string): Promise<{ result?: unknown; error?: string }> {
     // a and b are fieldsV1 texts, sent as they are (not re-encoded), so Go reads the same bytes.
-    const line = `{"op":${JSON.stringify(op)},"a":${a}${b === undefined ? '' : `,"b":${b}`}}\n`;
-    return new Promise((resolve, reject) => {
-      this.#waiting.push({ resolve: (answer) => resolve(JSON.parse(answer) as { result?: unknown; error?: string }), reject });
-      this.#child.stdin.write(line);
-    });
+    const line = `{"op":${JSON.stringify(op)},"a":${a}${b === undefined ? '' : `,"b":${b}`}}`;
+    return JSON.parse(await this.#process.ask(line)) as { result?: unknown; error?: string };
   }
 
-  async stop(): Promise<void> {
-    if (this.#child.exitCode !== null) return;
-    const exited = new Promise((resolve) => this.#child.once('exit', resolve));
-    this.#child.stdin.end();
-    await exited;
+  stop(): Promise<void> {
+    return this.#process.stop();
   }
 }
 

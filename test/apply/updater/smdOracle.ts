@@ -1,7 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { FieldSet } from '../../../src/apply/fieldsV1/FieldSet.js';
 import type { JsonObject, JsonValue } from '../../../src/json/JsonValue.js';
+import { JsonLineProcess } from '../../helpers/jsonLineProcess.js';
 import type { SmdSchema } from '../../helpers/smdSchema.js';
 import { sortConflicts, type Outcome } from './outcome.js';
 
@@ -45,21 +44,11 @@ interface OracleReply {
 
 /** One oracle process, answering one request at a time, in order. */
 export class SmdOracle {
-  readonly #child: ChildProcessWithoutNullStreams;
-  readonly #waiting: { resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
+  readonly #process: JsonLineProcess;
   readonly #sentSchemas = new Set<string>();
-  #stderr = '';
 
   constructor(path: string) {
-    this.#child = spawn(path, [], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.#child.stderr.on('data', (chunk: Buffer) => {
-      this.#stderr = (this.#stderr + chunk.toString('utf8')).slice(-10_000);
-    });
-    createInterface({ input: this.#child.stdout }).on('line', (line) => this.#waiting.shift()?.resolve(line));
-    this.#child.on('exit', (code) => {
-      const error = new Error(`smd-oracle exited with code ${code}: ${this.#stderr}`);
-      for (const waiting of this.#waiting.splice(0)) waiting.reject(error);
-    });
+    this.#process = new JsonLineProcess(path, 'smd-oracle');
   }
 
   /** structured-merge-diff's outcome of `request`, in the form {@link Outcome} compares. */
@@ -74,10 +63,7 @@ export class SmdOracle {
       managers: request.managers.map((m) => ({ ...m, fieldsV1: JSON.parse(m.fieldsV1) as JsonObject })),
       ...(ignored === undefined ? {} : { ignored: JSON.parse(ignored) as JsonObject }),
     });
-    const reply = await new Promise<OracleReply>((resolve, reject) => {
-      this.#waiting.push({ resolve: (answer) => resolve(JSON.parse(answer) as OracleReply), reject });
-      this.#child.stdin.write(`${line}\n`);
-    });
+    const reply = JSON.parse(await this.#process.ask(line)) as OracleReply;
     if (reply.error !== undefined) return { kind: 'error', message: reply.error };
     if (reply.conflicts !== undefined) {
       return { kind: 'conflicts', conflicts: sortConflicts(reply.conflicts.map((c) => ({ ...c, pathSet: FieldSet.parse(c.pathSet).serialize() }))) };
@@ -90,11 +76,8 @@ export class SmdOracle {
     };
   }
 
-  /** Ends the process (stdin closed) and waits for it. */
-  async stop(): Promise<void> {
-    if (this.#child.exitCode !== null) return;
-    const exited = new Promise((resolve) => this.#child.once('exit', resolve));
-    this.#child.stdin.end();
-    await exited;
+  /** Ends the process and waits for it. */
+  stop(): Promise<void> {
+    return this.#process.stop();
   }
 }
