@@ -1,4 +1,5 @@
 import type { JsonObject } from '../json/JsonValue.js';
+import type { PatchSchema } from '../schema/PatchSchema.js';
 import type { ManagedFieldsEntry } from './managedFields/ManagedFieldsEntry.js';
 
 /**
@@ -8,6 +9,7 @@ import type { ManagedFieldsEntry } from './managedFields/ManagedFieldsEntry.js';
  * @example
  * ```ts
  * const options: WriteOptions = { manager: 'deployer', subresource: 'status', crds: [rolloutCrd], now: new Date('2026-12-07T10:00:00Z') };
+ * const same: WriteOptions = { manager: 'deployer', schema: schemaFromCRD(rolloutCrd, 'v1alpha1') };
  * ```
  * @public
  */
@@ -16,6 +18,16 @@ export interface WriteOptions {
   readonly manager: string;
   /** Write through a subresource: `'status'`. Absent: the main resource. */
   readonly subresource?: string;
+  /**
+   * The schema of the object's kind: the same {@link PatchSchema} strategic merge patch, keyed
+   * JSON Patch and semantic diff take, from {@link schemaFor}, {@link schemaFromCRD},
+   * {@link schemaFromOpenAPI} or {@link PatchSchema.fromTable}. Apply reads its source as the API
+   * server reads it for apply (list types, keys, map types; a CRD's status subresource and
+   * defaults). When given, `crds` and `openAPI` are not read. It must be the schema of the whole
+   * object, of the object's kind (else `INVALID_SCHEMA`). Absent: `crds`, `openAPI`, then the
+   * built-in kinds.
+   */
+  readonly schema?: PatchSchema;
   /**
    * The CustomResourceDefinitions of custom kinds, so their schema is known (list types, keys,
    * map types, status subresource). Built-in kinds of Kubernetes 1.33 need none.

@@ -5,6 +5,7 @@ import type { JsonInput, JsonObject, JsonValue } from '../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys, setOwn } from '../json/ownProperty.js';
 import { FieldSet, setNode } from './fieldsV1/FieldSet.js';
 import type { SetNode } from './fieldsV1/setNode.js';
+import type { PatchSchema } from '../schema/PatchSchema.js';
 import type { ApplySchema } from './schema/ApplySchema.js';
 import { applyTargetFor, readStored } from './target/applyTarget.js';
 import { atomOf, isAtomicList, isAtomicMap } from './typed/atomOf.js';
@@ -25,6 +26,8 @@ import { validateTyped } from './typed/validateTyped.js';
 export interface ExtractOwnedOptions {
   /** The subresource the manager applied through (`'status'`); absent for the main resource. */
   readonly subresource?: string;
+  /** The schema of the object's kind, as in {@link WriteOptions.schema}; when given, `crds` and `openAPI` are not read. */
+  readonly schema?: PatchSchema;
   /** The CustomResourceDefinitions of custom kinds (list types, keys, scope); built-in kinds need none. */
   readonly crds?: readonly object[];
   /** An OpenAPI v3 document describing the kind, as in {@link WriteOptions.openAPI}. */

@@ -1,8 +1,12 @@
 import { InvalidSchemaError } from '../errors/InvalidSchemaError.js';
+import type { SchemaSource } from './SchemaSource.js';
 import type { FieldDef, PatchMeta, SchemaTable, TypeRef } from './SchemaTable.js';
 
 const noMeta: PatchMeta = Object.freeze({ patchStrategies: Object.freeze([]) });
 const unknownType: TypeRef = Object.freeze({ kind: 'unknown' });
+
+/** The sources of whole-object schemas; a schema reached by `field` or `items` has none. */
+const sources = new WeakMap<PatchSchema, SchemaSource>();
 
 /**
  * What a field lookup finds: the schema of the field's value and the field's patch metadata.
@@ -24,6 +28,12 @@ export interface SchemaField {
  * {@link schemaFromCRD}, or build one over your own {@link SchemaTable} with
  * {@link PatchSchema.fromTable}.
  *
+ * The schema of a whole object serves server-side apply too: pass it as `schema` to
+ * {@link serverSideApply}, {@link predictApply}, {@link recordUpdate} or {@link extractOwned}, and
+ * apply reads list types, keys and map types from the same source (for a built-in kind, the
+ * structured-merge-diff schema of the same type; for a CRD or an OpenAPI type, the same schema
+ * read as the API server reads it for apply).
+ *
  * @example
  * ```ts
  * const deployment = schemaFor('apps/v1', 'Deployment')!;
@@ -31,6 +41,10 @@ export interface SchemaField {
  *   .field('spec')!.schema.field('containers')!;
  * containers.meta;
  * // { type: { kind: 'list', … }, patchStrategies: ['merge'], patchMergeKey: 'name', listType: 'map', listMapKeys: ['name'] }
+ *
+ * const rollout = schemaFromCRD(rolloutCrd, 'v1alpha1'); // one schema, both engines
+ * createJsonPatch(live, desired, { schema: rollout });
+ * serverSideApply(live, desired, { manager: 'deployer', schema: rollout });
  * ```
  * @public
  */
@@ -65,7 +79,9 @@ export class PatchSchema {
     if (!Object.hasOwn(table, rootId)) {
       throw new InvalidSchemaError(`schema table has no type ${JSON.stringify(rootId)}`, { input: 'rootId' });
     }
-    return new PatchSchema(table, { kind: 'struct', ref: rootId }, rootId);
+    const schema = new PatchSchema(table, { kind: 'struct', ref: rootId }, rootId);
+    sources.set(schema, { from: 'table', table, rootId });
+    return schema;
   }
 
   /**
@@ -137,4 +153,19 @@ export class PatchSchema {
     if (type.kind === 'struct') return new PatchSchema(this.#table, type, type.ref);
     return type.kind === 'unknown' ? PatchSchema.unknownInstance : new PatchSchema(this.#table, type, name);
   }
+}
+
+/**
+ * Records what a whole-object schema was built from (the builders of built-in, CRD and OpenAPI
+ * schemas call this after {@link PatchSchema.fromTable}); returns the schema.
+ * @internal
+ */
+export function withSchemaSource(schema: PatchSchema, source: SchemaSource): PatchSchema {
+  sources.set(schema, source);
+  return schema;
+}
+
+/** What a whole-object schema was built from; `undefined` for a schema reached inside another, and for {@link PatchSchema.unknown}. @internal */
+export function schemaSourceOf(schema: PatchSchema): SchemaSource | undefined {
+  return sources.get(schema);
 }

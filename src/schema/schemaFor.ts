@@ -1,6 +1,6 @@
 import { builtinSchemas } from './builtinTable.js';
 import { readTypeMeta, type GroupVersionKind, type TypeMeta } from './GroupVersionKind.js';
-import { PatchSchema } from './PatchSchema.js';
+import { PatchSchema, withSchemaSource } from './PatchSchema.js';
 import { rolloutSchema } from '../rollout/rolloutSchema.js';
 
 const schemasByTypeId = new Map<string, PatchSchema>();
@@ -57,7 +57,7 @@ function builtinSchemaFor(typeMeta: TypeMeta): PatchSchema | undefined {
   if (typeId === undefined) return undefined;
   let schema = schemasByTypeId.get(typeId);
   if (schema === undefined) {
-    schema = PatchSchema.fromTable(table, typeId);
+    schema = withSchemaSource(PatchSchema.fromTable(table, typeId), { from: 'builtin', typeId });
     schemasByTypeId.set(typeId, schema);
   }
   return schema;

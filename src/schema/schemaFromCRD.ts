@@ -2,8 +2,8 @@ import { InvalidSchemaError } from '../errors/InvalidSchemaError.js';
 import { builtinStructsFrom } from './builtinTable.js';
 import { crdVersionSchema } from './crdVersionSchema.js';
 import { OpenAPIConverter } from './openapi/OpenAPIConverter.js';
-import { PatchSchema } from './PatchSchema.js';
-import type { FieldDef, StructDef } from './SchemaTable.js';
+import { PatchSchema, withSchemaSource } from './PatchSchema.js';
+import type { FieldDef, SchemaTable, StructDef } from './SchemaTable.js';
 
 const objectMetaId = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 const noStrategies = Object.freeze([]);
@@ -43,6 +43,12 @@ const objectMetaField: FieldDef = Object.freeze({ type: Object.freeze({ kind: 's
  * @public
  */
 export function schemaFromCRD(crd: object, version: string): PatchSchema {
+  const { table, rootId } = crdPatchTable(crd, version);
+  return withSchemaSource(PatchSchema.fromTable(table, rootId), { from: 'crd', crd, version });
+}
+
+/** The schema table {@link schemaFromCRD} reads from a CRD's version, and its root struct. @internal */
+export function crdPatchTable(crd: object, version: string): { readonly table: SchemaTable; readonly rootId: string } {
   const { group, kind, schema, pointer } = crdVersionSchema(crd, version);
   const fail = (message: string, path: string): never => {
     throw new InvalidSchemaError(`${message} (at ${path})`, { path, input: 'crd' });
@@ -64,7 +70,7 @@ export function schemaFromCRD(crd: object, version: string): PatchSchema {
   }
   withTypeMeta(converter, rootId, true);
   for (const embedded of converter.embeddedResources) withTypeMeta(converter, embedded, false);
-  return PatchSchema.fromTable(converter.table(), rootId);
+  return { table: converter.table(), rootId };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { InvalidSchemaError } from '../errors/InvalidSchemaError.js';
 import { OpenAPIConverter } from './openapi/OpenAPIConverter.js';
-import { PatchSchema } from './PatchSchema.js';
+import { PatchSchema, withSchemaSource } from './PatchSchema.js';
 
 /**
  * The patch schema of the type `typeName` of an OpenAPI v3 document (`components.schemas`) or a
@@ -49,5 +49,5 @@ export function schemaFromOpenAPI(document: object, typeName: string): PatchSche
   if (type.kind !== 'struct') {
     throw new InvalidSchemaError(`${JSON.stringify(typeName)} is a ${type.kind}, not an object type`, { input: 'typeName' });
   }
-  return PatchSchema.fromTable(converter.table(), type.ref);
+  return withSchemaSource(PatchSchema.fromTable(converter.table(), type.ref), { from: 'openapi', document, typeName });
 }

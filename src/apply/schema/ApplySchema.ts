@@ -8,15 +8,13 @@ import { deducedType, untypedType, type ApplyAtomicity, type ApplyTable, type Ap
  * value: {@link ApplySchema.listType} and {@link ApplySchema.keys} for lists,
  * {@link ApplySchema.atomic} for anything replaced whole.
  *
- * Get one from `builtinApplySchema` (built-in kinds), `applySchemaFromCRD` or
- * `applySchemaFromOpenAPI`.
+ * Get one from `builtinApplySchema` (built-in kinds), `applySchemaFromCRD`,
+ * `applySchemaFromOpenAPI` or `applySchemaFromTable`.
  *
- * One object for both engines, later: where strategic merge patch and apply read the same source
- * (an OpenAPI document, a CRD, a built-in kind), a public schema can hold a `PatchSchema` and an
- * `ApplySchema` of the same root and walk them together: `field(name)` answers both, the patch
- * metadata from the one and the apply type from the other. Their struct ids are the same
- * (`io.k8s.api.core.v1.Container`, `io.argoproj.v1alpha1.Rollout/spec/…`), and
- * `test/apply/schema/smpCrossCheck.test.ts` shows where the two disagree on lists, and why.
+ * Callers never see it: they pass the public `PatchSchema` of a whole object, and
+ * `target/kindSchema.ts` reads the apply schema from the same source (`applySchemaFromTable` for a
+ * caller's own table). Where the two disagree on lists for built-in kinds, and why, is in
+ * `test/apply/schema/smpCrossCheck.test.ts`.
  *
  * @internal
  */

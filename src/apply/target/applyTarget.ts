@@ -16,6 +16,8 @@ import { builtinApplySchemaFor } from '../schema/builtinApplyTable.js';
 import { crdVersionSchema } from '../../schema/crdVersionSchema.js';
 import type { ServerDefault } from '../../semantic/ServerDefault.js';
 import { crdDefaults } from './crdDefaults.js';
+import { kindSchemaOf, type KindSchema } from './kindSchema.js';
+import { openAPISchemas, openAPITypeOf, type GroupVersionKindOf } from './openAPIKinds.js';
 import { goWireForm } from './goWireForm.js';
 import { applyDecodeQuirks } from './kindQuirks.js';
 
@@ -39,16 +41,20 @@ export interface ApplyTarget {
 
 /** Where the schema of a kind can come from besides the built-in tables. @internal */
 export interface SchemaSources {
+  /** The schema of the whole object; when given, `crds` and `openAPI` are not read. */
+  readonly schema?: PatchSchema | undefined;
   readonly crds?: readonly object[] | undefined;
   readonly openAPI?: object | undefined;
 }
 
 /**
- * The target of an object of `apiVersion`/`kind`: a custom resource whose CRD is among `crds`
- * (matched by group, kind and served version), a kind an OpenAPI v3 document describes (the
- * schema whose `x-kubernetes-group-version-kind` names it), or a built-in kind of Kubernetes 1.33,
- * in that order. Anything else throws `InvalidSchemaError` (`INVALID_SCHEMA`) saying to pass the
- * CRD.
+ * The target of an object of `apiVersion`/`kind`: its schema is `sources.schema` when given (the
+ * patch schema's own source, read for apply: see `kindSchemaOf`), else a custom resource's whose
+ * CRD is among `crds` (matched by group, kind and served version), a kind an OpenAPI v3 document
+ * describes (the schema whose `x-kubernetes-group-version-kind` names it), or a built-in kind of
+ * Kubernetes 1.33, in that order. Anything else throws `InvalidSchemaError` (`INVALID_SCHEMA`)
+ * saying to pass the CRD. How the server decodes, defaults and stores the object follows its kind
+ * (a built-in kind's Go type) whichever schema decides the merge.
  * @internal
  */
 export function applyTargetFor(object: JsonObject, sources: SchemaSources, input: string): ApplyTarget {
@@ -58,23 +64,38 @@ export function applyTargetFor(object: JsonObject, sources: SchemaSources, input
     throw new InvalidDocumentError(`${input} must have apiVersion and kind`, { path: typeof apiVersion === 'string' && apiVersion !== '' ? '/kind' : '/apiVersion', input });
   }
   const slash = apiVersion.lastIndexOf('/');
-  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  const version = apiVersion.slice(slash + 1);
+  const gvk = { apiVersion, group: slash < 0 ? '' : apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1), kind };
+  const found = kindSchemaFrom(sources, gvk);
+  const goType = kindType(apiVersion, kind);
+  return {
+    apiVersion,
+    kind,
+    schema: found.schema,
+    goType,
+    patchSchema: found.crd === undefined ? schemaFor(apiVersion, kind) : undefined,
+    crd: found.crd,
+    // A kind served without Go types (a custom resource) is defaulted from its schema's `default`s.
+    crdSchema: goType === undefined ? found.defaultsSchema : undefined,
+  };
+}
+
+function kindSchemaFrom(sources: SchemaSources, gvk: GroupVersionKindOf & { readonly apiVersion: string }): KindSchema {
+  if (sources.schema !== undefined) return kindSchemaOf(sources.schema, gvk);
   for (const crd of sources.crds ?? []) {
     const spec = isJsonObject(crd) ? getOwn(crd, 'spec') : undefined;
     const names = isJsonObject(spec) ? getOwn(spec, 'names') : undefined;
-    if (!isJsonObject(spec) || getOwn(spec, 'group') !== group || !isJsonObject(names) || getOwn(names, 'kind') !== kind) continue;
-    return { apiVersion, kind, schema: applySchemaFromCRD(crd, version), goType: undefined, patchSchema: undefined, crd, crdSchema: crdVersionSchema(crd, version).schema };
+    if (!isJsonObject(spec) || getOwn(spec, 'group') !== gvk.group || !isJsonObject(names) || getOwn(names, 'kind') !== gvk.kind) continue;
+    return { schema: applySchemaFromCRD(crd, gvk.version), crd, defaultsSchema: crdVersionSchema(crd, gvk.version).schema };
   }
-  const typeName = sources.openAPI === undefined ? undefined : openAPITypeOf(sources.openAPI, group, version, kind);
-  const schema = typeName === undefined ? builtinApplySchemaFor(apiVersion, kind) : applySchemaFromOpenAPI(sources.openAPI!, typeName);
+  const typeName = sources.openAPI === undefined ? undefined : openAPITypeOf(sources.openAPI, gvk);
+  if (typeName !== undefined) {
+    return { schema: applySchemaFromOpenAPI(sources.openAPI!, typeName), crd: undefined, defaultsSchema: openAPISchemas(sources.openAPI!)?.[typeName] };
+  }
+  const schema = builtinApplySchemaFor(gvk.apiVersion, gvk.kind);
   if (schema === undefined) {
-    throw new InvalidSchemaError(`no apply schema for ${apiVersion} ${kind}: it is not a built-in kind of Kubernetes 1.33; pass its CustomResourceDefinition in \`crds\` or an OpenAPI v3 document in \`openAPI\``, { input: 'crds' });
+    throw new InvalidSchemaError(`no apply schema for ${gvk.apiVersion} ${gvk.kind}: it is not a built-in kind of Kubernetes 1.33; pass its CustomResourceDefinition in \`crds\`, its schema in \`schema\` (schemaFromCRD, schemaFromOpenAPI) or an OpenAPI v3 document in \`openAPI\``, { input: 'crds' });
   }
-  const goType = kindType(apiVersion, kind);
-  // A kind served without Go types (a custom resource) is defaulted from its schema's `default`s.
-  const crdSchema = goType === undefined && typeName !== undefined ? openAPISchemas(sources.openAPI!)?.[typeName] : undefined;
-  return { apiVersion, kind, schema, goType, patchSchema: schemaFor(apiVersion, kind), crd: undefined, crdSchema };
+  return { schema, crd: undefined, defaultsSchema: undefined };
 }
 
 /**
@@ -117,27 +138,6 @@ export function storedForm(target: ApplyTarget, object: JsonValue): JsonValue {
 export function emptyObject(target: ApplyTarget): JsonObject {
   const typeMeta: JsonObject = { apiVersion: target.apiVersion, kind: target.kind };
   return target.goType === undefined ? typeMeta : (goWireForm(typeMeta, target.goType) as JsonObject);
-}
-
-/** The name of the schema of an OpenAPI document marked with this group, version and kind (`x-kubernetes-group-version-kind`). */
-function openAPITypeOf(document: object, group: string, version: string, kind: string): string | undefined {
-  const schemas = openAPISchemas(document);
-  if (schemas === undefined) throw new InvalidSchemaError('the OpenAPI document has neither components.schemas nor definitions', { input: 'openAPI' });
-  for (const name of Object.keys(schemas)) {
-    const schema = schemas[name];
-    const marks = isJsonObject(schema) ? getOwn(schema, 'x-kubernetes-group-version-kind') : undefined;
-    if (!Array.isArray(marks)) continue;
-    const named = marks.some((mark) => isJsonObject(mark) && (getOwn(mark, 'group') ?? '') === group && getOwn(mark, 'version') === version && getOwn(mark, 'kind') === kind);
-    if (named) return name;
-  }
-  return undefined;
-}
-
-/** The named schemas of an OpenAPI v3 (`components.schemas`) or Swagger 2.0 (`definitions`) document. */
-function openAPISchemas(document: object): JsonObject | undefined {
-  const components = isJsonObject(document) ? getOwn(document, 'components') : undefined;
-  const schemas = isJsonObject(components) ? getOwn(components, 'schemas') : isJsonObject(document) ? getOwn(document, 'definitions') : undefined;
-  return isJsonObject(schemas) ? schemas : undefined;
 }
 
 /** A value with the keys of every object in it sorted, as Go writes a `map[string]interface{}`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FieldSet, formatFieldPath, serverSideApply, type JsonObject } from 'kubepatch';
+import { FieldSet, formatFieldPath, schemaFromOpenAPI, serverSideApply, type JsonObject } from 'kubepatch';
 import { deepFreeze } from '../../helpers/deepFreeze.js';
 import { thrownKubepatchError } from '../../helpers/thrownKubepatchError.js';
 
@@ -50,6 +50,20 @@ describe('serverSideApply with an OpenAPI v3 document', () => {
     expect((second.object.spec as JsonObject).size).toBe('small');
     const two = second.managedFields.find((entry) => entry.manager === 'two')!;
     expect([...FieldSet.fromFieldsV1(two.fieldsV1).paths()].map(formatFieldPath)).toEqual(['.spec.parts[name="b"]', '.spec.parts[name="b"].count', '.spec.parts[name="b"].name']);
+  });
+
+  it('takes the same kind as one schema object: schemaFromOpenAPI gives what `openAPI` gives', () => {
+    const now = new Date('2026-12-07T10:00:00Z');
+    const schema = schemaFromOpenAPI(document, 'com.example.v1.Widget');
+    for (const options of [{ openAPI: document }, { schema }]) {
+      const first = serverSideApply(null, widget([{ name: 'a', count: 1 }]), { manager: 'one', now, ...options });
+      const second = serverSideApply(first.object, widget([{ name: 'b', count: 2 }]), { manager: 'two', now, ...options });
+      expect(second.object.spec).toEqual({ parts: [{ name: 'a', count: 1 }, { name: 'b', count: 2 }], size: 'small' });
+      expect(second.managedFields.map((entry) => [entry.manager, [...FieldSet.fromFieldsV1(entry.fieldsV1).paths()].map(formatFieldPath)])).toEqual([
+        ['one', ['.spec.parts[name="a"]', '.spec.parts[name="a"].count', '.spec.parts[name="a"].name']],
+        ['two', ['.spec.parts[name="b"]', '.spec.parts[name="b"].count', '.spec.parts[name="b"].name']],
+      ]);
+    }
   });
 
   it('says where to find a schema when none is given', () => {

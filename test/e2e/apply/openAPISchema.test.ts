@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordUpdate, serverSideApply, type JsonObject, type ManagedFieldsEntry } from 'kubepatch';
+import { recordUpdate, schemaFor, schemaFromCRD, schemaFromOpenAPI, serverSideApply, type JsonObject, type ManagedFieldsEntry } from 'kubepatch';
 import { rolloutManifest } from '../helpers/clientObjects.js';
 import { skipReason, uniqueName } from '../helpers/envtest.js';
 import { createNamespace, serverOk, serverRequest } from '../helpers/serverRequest.js';
@@ -7,7 +7,8 @@ import { ROLLOUT_CRD } from './sequences/targets.js';
 
 // serverSideApply with the schema taken from the server's own OpenAPI v3 document (`openAPI`), for
 // a built-in kind and for a custom resource: the prediction of every step equals the server's
-// answer, and equals the prediction made from the built-in table or the CRD.
+// answer, and equals the prediction made from the built-in table or the CRD, and from the
+// `PatchSchema` of each (`schema`: schemaFromOpenAPI, schemaFor, schemaFromCRD).
 
 const APPLY = 'application/apply-patch+yaml';
 
@@ -63,19 +64,26 @@ describe.skipIf(skipReason !== undefined)('serverSideApply with the schema of an
         template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image, ports }] } },
       },
     });
-    const sources = [{ openAPI: appsV1 }, {}];
+    const sources = [{ openAPI: appsV1 }, {}, { schema: schemaFromOpenAPI(appsV1, 'io.k8s.api.apps.v1.Deployment') }, { schema: schemaFor('apps/v1', 'Deployment')! }];
     let live = await applyAndCompare(path, null, deployment('a', [{ containerPort: 80 }, { containerPort: 53, protocol: 'UDP' }]), 'one', sources);
     live = await applyAndCompare(path, live, deployment('a', [{ containerPort: 80 }]), 'one', sources);
     const scaled = { ...live, spec: { ...live.spec, replicas: 3 } };
     const updated = recordUpdate(live, scaled, { manager: 'scaler', openAPI: appsV1 });
+    const updatedBySchema = recordUpdate(live, scaled, { manager: 'scaler', schema: schemaFromOpenAPI(appsV1, 'io.k8s.api.apps.v1.Deployment') });
     live = await serverOk('PUT', `${path}?fieldManager=scaler`, scaled);
     expect(untimed(updated.managedFields)).toEqual(untimed(live.metadata.managedFields));
+    expect(untimed(updatedBySchema.managedFields)).toEqual(untimed(live.metadata.managedFields));
     await applyAndCompare(path, live, { ...deployment('b', [{ containerPort: 80 }]), spec: { ...deployment('b', []).spec, replicas: 5 } }, 'two', sources);
   });
 
   it('predicts an Argo Rollout from the served argoproj.io/v1alpha1 document as from its CRD', async () => {
     const path = `/apis/argoproj.io/v1alpha1/namespaces/${namespace}/rollouts/web`;
-    const sources = [{ openAPI: rolloutsV1alpha1 }, { crds: [ROLLOUT_CRD] }];
+    const sources = [
+      { openAPI: rolloutsV1alpha1 },
+      { crds: [ROLLOUT_CRD] },
+      { schema: schemaFromOpenAPI(rolloutsV1alpha1, 'io.argoproj.v1alpha1.Rollout') },
+      { schema: schemaFromCRD(ROLLOUT_CRD, 'v1alpha1') },
+    ];
     const manifest = rolloutManifest(namespace) as unknown as JsonObject;
     let live = await applyAndCompare(path, null, manifest, 'one', sources);
     const next = rolloutManifest(namespace) as unknown as { spec: { template: { spec: { containers: object[] } } } };

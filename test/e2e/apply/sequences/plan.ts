@@ -1,7 +1,7 @@
 // The operations of one sequence, one at a time: who writes, how (apply, with or without force;
 // PUT or merge patch by an updater; the same through /status), and what. Each manager keeps
 // evolving its own apply configurations; updaters edit the live object.
-import { applyMergePatch, createMergePatch, FieldSet, type JsonValue } from 'kubepatch';
+import { applyMergePatch, createMergePatch, FieldSet, schemaFor, schemaFromCRD, type JsonValue, type PatchSchema } from 'kubepatch';
 import type { Obj } from '../../helpers/patchPodTemplate.js';
 import type { Random } from '../../helpers/seededRandom.js';
 import { applyEdits, applyRemoval, METADATA_EDITS, type Edit, type EditContext } from './edits.js';
@@ -21,8 +21,11 @@ const sortedJson = (value: unknown): string =>
 
 /** What the engine is asked for the step, from the live object before it. */
 export type EngineCall =
-  | { readonly call: 'serverSideApply'; readonly config: Obj; readonly options: { manager: string; force: boolean; subresource?: string; crds?: readonly object[] } }
-  | { readonly call: 'recordUpdate'; readonly after: Obj; readonly options: { manager: string; subresource?: string; crds?: readonly object[] } };
+  | { readonly call: 'serverSideApply'; readonly config: Obj; readonly options: { manager: string; force: boolean; subresource?: string } & SchemaOption }
+  | { readonly call: 'recordUpdate'; readonly after: Obj; readonly options: { manager: string; subresource?: string } & SchemaOption };
+
+/** How the engine learns the kind's schema: by the CRDs (or the built-in tables), or as one schema object. */
+type SchemaOption = { readonly crds?: readonly object[] } | { readonly schema: PatchSchema };
 
 export interface Op {
   readonly kind: OpKind;
@@ -90,8 +93,15 @@ export class SequencePlan {
     return this.target.status ? [...this.target.edits, STATUS_IN_MAIN_EDIT] : this.target.edits;
   }
 
-  private crds(): { crds?: readonly object[] } {
-    return this.target.crds ? { crds: this.target.crds } : {};
+  /**
+   * Half the sequences (by the object's name) name the schema's source, the other half pass the
+   * kind's `PatchSchema` (the one object strategic merge patch takes too): both must give the server's answer.
+   */
+  private crds(): SchemaOption {
+    if (this.name.charCodeAt(this.name.length - 1) % 2 === 0) return this.target.crds ? { crds: this.target.crds } : {};
+    const [crd] = this.target.crds ?? [];
+    const version = this.target.apiVersion.slice(this.target.apiVersion.lastIndexOf('/') + 1);
+    return { schema: crd === undefined ? schemaFor(this.target.apiVersion, this.target.kind)! : schemaFromCRD(crd, version) };
   }
 
   /** The next operation, given the live object as the server last returned it (null: none yet). */
