@@ -1,12 +1,15 @@
 /**
  * The benchmark's chart: time per element against list length (the `env` series), one panel per
- * task, one line per contender, log-log, with the deep-equal floor as a dashed line. Plain SVG,
- * so that it renders on GitHub and in any browser without scripts or fonts.
+ * task, one line per contender, log-log, with the deep-equal floor as a dashed line; the strategic
+ * merge patch panels add Go's apimachinery (bench/apimachinery.ts, its own process, bytes in and
+ * out). Plain SVG, so that it renders on GitHub and in any browser without scripts or fonts.
  */
+import type { GoTaskId } from './goPeer.js';
 import { envSizes } from './inputs.js';
-import { timeOf, type BenchResults, type CaseResult } from './results.js';
-import { tasks } from './tasks.js';
+import { timeOf, type BenchResults, type CaseResult, type Outcome } from './results.js';
+import { tasks, type TaskId } from './tasks.js';
 
+const goName = "Go's apimachinery";
 const colours: Readonly<Record<string, string>> = {
   kubepatch: '#1f63b4',
   'kubepatch + schema': '#17a2b8',
@@ -14,9 +17,13 @@ const colours: Readonly<Record<string, string>> = {
   rfc6902: '#c5221f',
   jsondiffpatch: '#188038',
   'json-merge-patch': '#8e44ad',
+  [goName]: '#00add8',
   floor: '#80868b',
 };
 const floorName = 'floor (fast-deep-equal)';
+
+/** The Go task drawn in a task's panel. */
+const goTaskOf: Partial<Record<TaskId, GoTaskId>> = { 'strategic-create': 'smp-create', 'strategic-apply': 'smp-apply' };
 
 const panel = { width: 440, height: 270, left: 58, right: 26, top: 30, bottom: 40 };
 const columns = 2;
@@ -37,6 +44,10 @@ interface Line {
 export function renderChart(results: BenchResults): string {
   const envInputs = new Map(envSizes.map((size) => [`env-${size}`, size]));
   const panels = tasks.map((task) => ({ title: task.title, lines: linesOf(task.contenders.map((c) => c.name), task.id, results, envInputs) }));
+  for (const [index, task] of tasks.entries()) {
+    const goTask = goTaskOf[task.id];
+    if (goTask !== undefined && typeof results.apimachinery === 'object') panels[index]!.lines.splice(-1, 0, goLine(goTask, results, envInputs));
+  }
   const rows = Math.ceil((panels.length + 1) / columns);
   const width = columns * panel.width;
   const height = rows * panel.height + 30;
@@ -62,15 +73,30 @@ function linesOf(names: readonly string[], taskId: string, results: BenchResults
   for (const [inputId, size] of envInputs) {
     for (const line of lines) {
       const result = results.cases.find((c: CaseResult) => c.inputId === inputId && c.taskId === taskId && c.contender === line.name);
-      if (result === undefined || line.stop) continue;
-      const ms = timeOf(result.outcome);
-      if (ms !== undefined) line.points.push({ size, perElementUs: (ms * 1000) / size, singleRun: result.outcome.kind === 'single-run' });
-      else if (result.outcome.kind === 'failed') line.stop = { size, label: shortReason(result.outcome.reason) };
+      if (result !== undefined) addPoint(line, size, result.outcome);
     }
     const floorResult = results.floors.find((f) => f.inputId === inputId);
     if (floorResult) floor.points.push({ size, perElementUs: (floorResult.fastDeepEqualMs * 1000) / size, singleRun: false });
   }
   return [...lines, floor];
+}
+
+/** Go's times on the env lists, per element. */
+function goLine(taskId: GoTaskId, results: BenchResults, envInputs: Map<string, number>): Line {
+  const line: Line = { name: goName, points: [] };
+  const rows = typeof results.apimachinery === 'object' ? results.apimachinery.rows : [];
+  for (const [inputId, size] of envInputs) {
+    const row = rows.find((r) => r.inputId === inputId && r.taskId === taskId);
+    if (row !== undefined) addPoint(line, size, row.go);
+  }
+  return line;
+}
+
+function addPoint(line: Line, size: number, outcome: Outcome): void {
+  if (line.stop) return;
+  const ms = timeOf(outcome);
+  if (ms !== undefined) line.points.push({ size, perElementUs: (ms * 1000) / size, singleRun: outcome.kind === 'single-run' });
+  else if (outcome.kind === 'failed') line.stop = { size, label: shortReason(outcome.reason) };
 }
 
 function shortReason(reason: string): string {

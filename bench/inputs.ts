@@ -4,13 +4,22 @@
  * the schema of its kind.
  */
 import { schemaFor, type JsonObject, type JsonValue, type PatchSchema } from '../src/index.js';
+import { mergeItemBuilders } from './mergeItemInputs.js';
 import { elementFates, seededRandom } from './random.js';
+import type { TaskId } from './tasks.js';
+
+/**
+ * The Go type whose struct tags give Go's apimachinery the patch metadata of a document, when the
+ * bench times Go on it (bench/apimachinery.ts, go/cmd/apimachinery-bench); `MergeItem` is
+ * apimachinery's own test type (bench/mergeItemInputs.ts).
+ */
+export type GoType = 'apps/v1.Deployment' | 'apps/v1.StatefulSet' | 'core/v1.Pod' | 'core/v1.ConfigMap' | 'MergeItem';
 
 export interface BenchInput {
   readonly id: string;
   readonly title: string;
   /** Inputs of one series differ only in list length; the chart plots the `env` series. */
-  readonly series?: 'env' | 'containers';
+  readonly series?: 'env' | 'containers' | 'mergeitem';
   /** What changes: a whole manifest, one long list, or one large map. */
   readonly shape: 'manifest' | 'list' | 'map';
   /** Elements in the list or map that changes, for time per element; `undefined` for manifests. */
@@ -22,6 +31,14 @@ export interface BenchInput {
   readonly before: JsonObject;
   readonly after: JsonObject;
   readonly schema: PatchSchema;
+  /**
+   * Go's type for the document, when Go's apimachinery is timed on it too. The Argo Rollout has
+   * none: no Go type of it is in the module go/ (Argo Rollouts' own Go module is not a dependency),
+   * and a custom resource gets a JSON merge patch from kubectl, not a strategic one.
+   */
+  readonly goType?: GoType;
+  /** The tasks measured on this input; all when absent. */
+  readonly tasks?: readonly TaskId[];
 }
 
 /** List lengths of the `env` series (the chart's x axis) and of the `containers` series. */
@@ -43,6 +60,7 @@ export const inputBuilders: ReadonlyMap<string, Builder> = new Map<string, Build
   ...envSizes.map((size): [string, Builder] => [`env-${size}`, () => envList(size)]),
   ...containerSizes.map((size): [string, Builder] => [`containers-${size}`, () => containerList(size)]),
   ['env-1000-reorder', envReorder],
+  ...mergeItemBuilders,
 ]);
 
 export function buildInput(id: string): BenchInput {
@@ -106,6 +124,7 @@ function envList(size: number): BenchInput {
     before: pod('env', [container('app', '1.0.0', env)]),
     after: pod('env', [container('app', '1.0.0', changed)]),
     schema: schemaOf('v1', 'Pod'),
+    goType: 'core/v1.Pod',
   };
 }
 
@@ -129,6 +148,7 @@ function containerList(size: number): BenchInput {
     before: pod('containers', containers),
     after: pod('containers', changed),
     schema: schemaOf('v1', 'Pod'),
+    goType: 'core/v1.Pod',
   };
 }
 
@@ -152,6 +172,7 @@ function envReorder(): BenchInput {
     before: pod('env', [container('app', '1.0.0', env)]),
     after: pod('env', [container('app', '1.0.0', reordered)]),
     schema: schemaOf('v1', 'Pod'),
+    goType: 'core/v1.Pod',
   };
 }
 
@@ -175,6 +196,7 @@ function podWith50Containers(): BenchInput {
     before: pod('big', containers),
     after: pod('big', changed),
     schema: schemaOf('v1', 'Pod'),
+    goType: 'core/v1.Pod',
   };
 }
 
@@ -198,6 +220,7 @@ function configMapWith10kKeys(): BenchInput {
     before: configMap(entries),
     after: configMap(changed),
     schema: schemaOf('v1', 'ConfigMap'),
+    goType: 'core/v1.ConfigMap',
   };
 }
 
@@ -205,14 +228,14 @@ function configMapWith10kKeys(): BenchInput {
 function typicalDeployment(): BenchInput {
   const before = workload('apps/v1', 'Deployment', 'checkout', { replicas: 3, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } } });
   const after = release(before, { replicas: 5 });
-  return { id: 'deployment', title: 'Deployment (release)', shape: 'manifest', typical: true, large: false, before, after, schema: schemaOf('apps/v1', 'Deployment') };
+  return { id: 'deployment', title: 'Deployment (release)', shape: 'manifest', typical: true, large: false, before, after, schema: schemaOf('apps/v1', 'Deployment'), goType: 'apps/v1.Deployment' };
 }
 
 /** The same workload as a StatefulSet, with the same release. */
 function typicalStatefulSet(): BenchInput {
   const before = workload('apps/v1', 'StatefulSet', 'ledger', { replicas: 3, serviceName: 'ledger', podManagementPolicy: 'Parallel' });
   const after = release(before, { replicas: 5 });
-  return { id: 'statefulset', title: 'StatefulSet (release)', shape: 'manifest', typical: true, large: false, before, after, schema: schemaOf('apps/v1', 'StatefulSet') };
+  return { id: 'statefulset', title: 'StatefulSet (release)', shape: 'manifest', typical: true, large: false, before, after, schema: schemaOf('apps/v1', 'StatefulSet'), goType: 'apps/v1.StatefulSet' };
 }
 
 /** The Deployment's pod template as a Pod of its own, with the release's container changes. */
@@ -222,7 +245,7 @@ function typicalPod(): BenchInput {
     return { apiVersion: 'v1', kind: 'Pod', metadata, spec: spec.template.spec };
   };
   const deployment = typicalDeployment();
-  return { id: 'pod', title: 'Pod (release)', shape: 'manifest', typical: true, large: false, before: asPod(deployment.before), after: asPod(deployment.after), schema: schemaOf('v1', 'Pod') };
+  return { id: 'pod', title: 'Pod (release)', shape: 'manifest', typical: true, large: false, before: asPod(deployment.before), after: asPod(deployment.after), schema: schemaOf('v1', 'Pod'), goType: 'core/v1.Pod' };
 }
 
 /** An Argo Rollout with eight canary steps; the change is a release and one step's weight. */

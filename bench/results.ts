@@ -1,3 +1,4 @@
+import type { ApimachineryResults } from './apimachinery.js';
 import type { BenchInput } from './inputs.js';
 import type { SsaResults } from './serverSideApply.js';
 import type { TaskId } from './tasks.js';
@@ -54,6 +55,8 @@ export interface BenchResults {
   readonly serverSideApply?: SsaResults;
   /** The CLI reading a large YAML file beside kubectl (`--only=yaml-input`), or why it was not measured; absent when this run did not try. */
   readonly yamlInput?: YamlInputResult | string;
+  /** Go's apimachinery beside kubepatch (bench/apimachinery.ts), or why Go was left out; absent when this run had no input for Go. */
+  readonly apimachinery?: ApimachineryResults | string;
   readonly versions: Readonly<Record<string, string>>;
   readonly machine: string;
   readonly elapsedMs: number;

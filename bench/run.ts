@@ -3,14 +3,19 @@
  * probes peak memory of the large cases in a child process each, and writes docs/benchmarks.md
  * with docs/benchmarks.svg.
  *
- * Options: `--quick` (short timing budgets, for trying the script out), `--only=<id>,<id>` (some
- * inputs only, see bench/inputs.ts; `ssa` is server-side apply, bench/serverSideApply.ts, and
- * `yaml-input` the CLI reading a large YAML file, bench/yamlInput.ts), `--out=<folder>` (where the
- * page and the chart go; default docs/).
+ * Every input that has a Go type (bench/inputs.ts `goType`) is also given to Go's apimachinery
+ * (bench/apimachinery.ts), through go/cmd/apimachinery-bench, built on the first run and cached
+ * (bench/goPeer.ts). Without Go the page says so and leaves Go out.
  *
- * A run of only `ssa` and/or `yaml-input` replaces those sections in the existing page (between
- * their marker comments) and leaves the rest of the page and the chart as they are; any other run
- * writes the whole page and the chart.
+ * Options: `--quick` (short timing budgets, for trying the script out), `--only=<id>,<id>` (some
+ * inputs only, see bench/inputs.ts and bench/mergeItemInputs.ts; `ssa` is server-side apply,
+ * bench/serverSideApply.ts, `yaml-input` the CLI reading a large YAML file, bench/yamlInput.ts,
+ * and `apimachinery` the comparison with Go on every input Go can read, without the other tasks),
+ * `--out=<folder>` (where the page and the chart go; default docs/).
+ *
+ * A run of only `apimachinery`, `ssa` and/or `yaml-input` replaces those sections in the existing
+ * page (between their marker comments) and leaves the rest of the page and the chart as they are;
+ * any other run writes the whole page and the chart.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +26,10 @@ import { inputBuilders, type BenchInput } from './inputs.js';
 import { batchSize, median, sample } from './measure.js';
 import { peakFromGcTrace } from './gcTrace.js';
 import { renderChart } from './chart.js';
-import { markedSectionIds, renderMarkedSection, renderReport, replaceMarkedSections, type MarkedSectionId } from './report.js';
+import { compareWithGo, type GoComparison } from './apimachinery.js';
+import { prepareGoPeer, type GoPeer } from './goPeer.js';
+import { markedSectionIds, renderMarkedSection, replaceMarkedSections, type MarkedSectionId } from './markedSections.js';
+import { renderReport } from './report.js';
 import type { BenchResults, CaseResult, FloorResult, InputSummary, PeakMemory } from './results.js';
 import { measureServerSideApply } from './serverSideApply.js';
 import { floors, tasks, type Contender, type Task } from './tasks.js';
@@ -55,6 +63,8 @@ const ssaSlowCallMs = 10_000;
 /** Probe limits: a child that needs longer or more heap than this is reported as failing. */
 const probeTimeoutMs = 20_000;
 const probeHeapMb = 4_096;
+/** One Go process answers all four tasks of one input; a 10,000-element list takes it about a minute. */
+const goTimeoutMs = 600_000;
 
 const started = performance.now();
 const cases: CaseResult[] = [];
@@ -63,14 +73,40 @@ const inputs: InputSummary[] = [];
 /** Contenders that failed or were too slow on a smaller input of a series: `${series}/${task}/${name}` → reason. */
 const stopped = new Map<string, string>();
 
+/** Go's apimachinery: the built program (prepared at the first input Go is given), or why there is none. */
+let goPeer: GoPeer | string | undefined;
+const goInputs: InputSummary[] = [];
+const goRows: GoComparison[] = [];
+let goVersions: { go: string; apimachinery: string } | undefined;
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+
 for (const [inputId, build] of inputBuilders) {
-  if (!selected(inputId)) continue;
+  const measured = selected(inputId);
+  if (!measured && !selected('apimachinery')) continue;
   const input = build();
   const { before: _before, after: _after, schema: _schema, ...summary } = input;
-  inputs.push(summary);
-  floorResults.push(timeFloors(input));
-  for (const task of tasks) measureTask(task, input);
-  console.log(`${inputId}: done (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  if (measured) {
+    inputs.push(summary);
+    floorResults.push(timeFloors(input));
+    for (const task of tasks) if (input.tasks === undefined || input.tasks.includes(task.id)) measureTask(task, input);
+  }
+  if (input.goType !== undefined) {
+    if (goPeer === undefined) {
+      goPeer = await prepareGoPeer((line) => console.log(line));
+      if (typeof goPeer === 'string') console.log(`Go's apimachinery left out: ${goPeer}`);
+    }
+    if (typeof goPeer !== 'string') {
+      const goStarted = performance.now();
+      const { rows, reply } = compareWithGo(input, goPeer, { rounds, roundBudgetMs, slowCallMs, goTimeoutMs });
+      goInputs.push(summary);
+      goRows.push(...rows);
+      if (typeof reply !== 'string') goVersions ??= { go: reply.go, apimachinery: reply.apimachinery };
+      const differing = rows.filter((row) => row.agreement !== 'same').map((row) => `${row.taskId}: ${row.agreement}${row.wrong ? ` (${row.wrong})` : ''}`);
+      const took = `${((performance.now() - goStarted) / 1000).toFixed(1)} s`;
+      console.log(`${inputId}: Go ${typeof reply === 'string' ? reply : 'and kubepatch compared'} in ${took}${differing.length > 0 ? `; outputs not the same: ${differing.join(', ')}` : ''}`);
+    }
+  } else if (!measured) continue;
+  console.log(`${inputId}: done (${elapsed()})`);
 }
 
 const serverSideApply = selected('ssa')
@@ -79,10 +115,13 @@ const serverSideApply = selected('ssa')
 const yamlInput = selected('yaml-input') ? measureYamlInput(quick) : undefined;
 if (yamlInput !== undefined) console.log(describeYamlInput(yamlInput));
 
+const apimachinery =
+  typeof goPeer === 'string' ? goPeer : goPeer === undefined ? undefined : { go: goVersions?.go ?? 'go', apimachinery: goVersions?.apimachinery ?? '', inputs: goInputs, rows: goRows, slowCallMs };
 const results: BenchResults = {
   inputs,
   cases,
   floors: floorResults,
+  ...(apimachinery === undefined ? {} : { apimachinery }),
   ...(serverSideApply === undefined ? {} : { serverSideApply }),
   ...(yamlInput === undefined ? {} : { yamlInput }),
   versions: versionsOf(['fast-json-patch', 'rfc6902', 'jsondiffpatch', 'json-merge-patch', 'fast-deep-equal', 'deep-equal']),
