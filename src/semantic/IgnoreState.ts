@@ -21,6 +21,8 @@ export interface RuleRef {
   readonly by: IgnoredBy;
 }
 
+const MAX_FIELD_STATES = 64;
+
 /**
  * How far each ignore rule has matched the path to one node of the walk, so that a node's state
  * comes from its parent's in one step instead of matching every rule against the whole path (and
@@ -85,6 +87,22 @@ export class IgnoreState {
    */
   next(at: { segment(): PathSegment }, fromToken: string | number | undefined, toToken: string | number | undefined): IgnoreState {
     if (this === IgnoreState.NONE) return this;
+    // Without pointer rules, the state of a field child depends on the field's name alone: kept,
+    // so that the top levels of every object (where the built-in rules live) cost a lookup.
+    const byName = this.from.length === 0 && this.to.length === 0 && typeof fromToken === 'string' && fromToken === toToken;
+    if (byName) {
+      const known = this.fieldStates?.get(fromToken);
+      if (known !== undefined) return known;
+    }
+    const state = this.step(at, fromToken, toToken);
+    if (byName && (this.fieldStates ??= new Map()).size < MAX_FIELD_STATES) this.fieldStates.set(fromToken, state);
+    return state;
+  }
+
+  /** The states of field children already worked out, by field name (at most {@link MAX_FIELD_STATES}: map keys are unbounded). */
+  private fieldStates: Map<string, IgnoreState> | undefined;
+
+  private step(at: { segment(): PathSegment }, fromToken: string | number | undefined, toToken: string | number | undefined): IgnoreState {
     const patterns: number[] = [];
     if (this.patterns.length > 0) {
       const step = at.segment();

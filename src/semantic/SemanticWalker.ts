@@ -1,15 +1,20 @@
 import { jsonEqual } from '../json/jsonEqual.js';
+import { check, enterObject } from '../patch/merge-patch/checkedWalk.js';
 import type { JsonObject, JsonValue } from '../json/JsonValue.js';
-import { getOwn, isJsonObject, jsonKeys, setOwn } from '../json/ownProperty.js';
+import { getOwn, isJsonObject, jsonKeys } from '../json/ownProperty.js';
 import { compareLists } from './compareLists.js';
 import { emptyEqualsAbsent } from './emptyEqualsAbsent.js';
+import { IgnoreState } from './IgnoreState.js';
 import { isRealChange } from './isRealChange.js';
+import type { QuietPair } from './quietPair.js';
 import type { PathSegment } from './kubernetesPath.js';
 import { isQuantityField, sameQuantity } from './quantityEquivalence.js';
+import { copyMade, reportedValue } from './reportedValue.js';
 import type { SchemaLookup } from './SchemaLookup.js';
 import { maskSecretChange } from './secretMask.js';
 import type { EqualBecause, IgnoredBy, SemanticChange } from './SemanticChange.js';
 import type { ResolvedNormalize } from './SemanticDiffOptions.js';
+import type { SideDefaults } from './SideDefaults.js';
 import type { WalkNode } from './WalkNode.js';
 import { matchesWebhookWritten } from './webhookWritten.js';
 
@@ -17,29 +22,22 @@ import { matchesWebhookWritten } from './webhookWritten.js';
 export interface WalkSettings {
   readonly normalize: ResolvedNormalize;
   readonly schemas: SchemaLookup;
-  /** Keys the server defaults filled in, by the (copied) object holding them, per side. */
-  readonly filledFrom: ReadonlyMap<object, ReadonlySet<string>>;
-  readonly filledTo: ReadonlyMap<object, ReadonlySet<string>>;
+  /** The defaults of the old (`from`) and the new (`to`) object, filled in as the walk goes. */
+  readonly from: SideDefaults;
+  readonly to: SideDefaults;
   /** The objects are `v1` Secrets: mask `data` and `stringData` values. */
   readonly secret: boolean;
   /** Who filled in the filled keys: the server defaults (`default`) or a CRD's schema (`crd-default`). */
   readonly filledBecause?: 'default' | 'crd-default';
+  /** Tells equal parts apart before their defaults are filled in, so that the walk skips them (not when the defaults were filled up front). */
+  readonly quiet?: QuietPair | undefined;
   /** The webhook-written fields of the objects' kind ({@link WEBHOOK_WRITTEN_FIELDS}), when that normalization is on. */
   readonly webhookWritten?: readonly (readonly PathSegment[])[] | undefined;
-}
-
-/**
- * A copy of `value` for a change, without the fields the server defaults filled in: a change
- * shows what each side says, not what the comparison assumed (an added container is shown as
- * written). The documents are not copied up front, so this is where a reported value is copied.
- */
-function copyOut(value: JsonValue, filled: ReadonlyMap<object, ReadonlySet<string>>): JsonValue {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((item) => copyOut(item, filled));
-  const skip = filled.get(value);
-  const copy: JsonObject = {};
-  for (const key of jsonKeys(value)) if (!skip?.has(key)) setOwn(copy, key, copyOut(value[key]!, filled));
-  return copy;
+  /**
+   * The documents were not checked up front: the walk checks every value as it reads it or passes
+   * it by (as `assertJsonValue` would), throwing `NOT_JSON` at the first that is not JSON.
+   */
+  readonly checks?: boolean;
 }
 
 /** `null`, `""`, `{}` or `[]`. */
@@ -50,6 +48,12 @@ function isEmpty(value: JsonValue): boolean {
 }
 
 type MutableChange = { -readonly [K in keyof SemanticChange]: SemanticChange[K] };
+
+/** Whether a change says that something was left out of the comparison (ignored, or written by the cluster). */
+function anyKeptOut(changes: readonly SemanticChange[]): boolean {
+  for (const change of changes) if (change.equalBecause === 'ignored' || change.equalBecause === 'webhook-written') return true;
+  return false;
+}
 
 /**
  * Compares two documents that have been through the server defaults, depth first, and collects
@@ -65,7 +69,11 @@ export class SemanticWalker {
     // side only must still be reported as `equivalent`, and a duplicate key as `duplicate-key`.
     if (Array.isArray(a) && Array.isArray(b)) return compareLists(this, a, b, node, out);
     if (isJsonObject(a) && isJsonObject(b)) return this.compareObjects(a, b, node, out);
-    if (jsonEqual(a, b)) return;
+    if (jsonEqual(a, b)) {
+      // Two equal scalars (`Infinity` is equal to itself).
+      if (this.settings.checks === true) check(a, node.depth);
+      return;
+    }
     const { normalize } = this.settings;
     if (
       normalize.emptyEqualsAbsent && node.isField &&
@@ -73,7 +81,7 @@ export class SemanticWalker {
     ) {
       return this.emit(out, node, 'equivalent', a, b, 'empty-equals-absent');
     }
-    if (normalize.quantity && isQuantityField(node.schema, node.segments()) && sameQuantity(a, b)) {
+    if (normalize.quantity && isQuantityField(node) && sameQuantity(a, b)) {
       return this.emit(out, node, 'equivalent', a, b, 'quantity');
     }
     // IntOrString: "10" and 10 are not the same value (a port name and a port number; "10" is no
@@ -88,7 +96,14 @@ export class SemanticWalker {
    */
   member(a: JsonValue | undefined, b: JsonValue | undefined, node: WalkNode, out: SemanticChange[], filledA = false, filledB = false): void {
     if (node.ignore.matched) {
-      if (!jsonEqual(a, b)) this.emit(out, node, 'equivalent', undefined, undefined, 'ignored', node.ignore.matchedBy());
+      if (this.settings.checks === true) {
+        // Ignored values are compared whole, not walked: checked here.
+        if (a !== undefined) check(a, node.depth);
+        if (b !== undefined) check(b, node.depth);
+      }
+      if (a === undefined || b === undefined ? a !== b : !this.sameWhole(a, b, node)) {
+        this.emit(out, node, 'equivalent', undefined, undefined, 'ignored', node.ignore.matchedBy());
+      }
       return;
     }
     // A field the cluster writes that the manifest leaves out (or leaves empty): the live value stays.
@@ -100,14 +115,15 @@ export class SemanticWalker {
       if (this.settings.normalize.emptyEqualsAbsent && node.isField && emptyEqualsAbsent(present, node.parent, node.key)) {
         return this.emit(out, node, 'equivalent', a, b, 'empty-equals-absent');
       }
-      if (isJsonObject(present)) {
+      // Only where a rule can match inside, or a field the cluster writes can be left out.
+      if (isJsonObject(present) && (node.ignore !== IgnoreState.NONE || (a !== undefined && this.settings.webhookWritten !== undefined))) {
         // An object on one side only may hold ignored fields (annotations holding only the
         // last-applied one): walk it against `{}` and, if anything inside is ignored, report
         // member by member so that the ignored part stays out of the real changes.
         const inner: SemanticChange[] = [];
         if (a === undefined) this.compare({}, present, node, inner);
         else this.compare(present, {}, node, inner);
-        if (inner.some((change) => change.equalBecause === 'ignored' || change.equalBecause === 'webhook-written')) return void out.push(...inner);
+        if (anyKeptOut(inner)) return void out.push(...inner);
       }
       return this.emit(out, node, a === undefined ? 'added' : 'removed', a, b);
     }
@@ -134,40 +150,85 @@ export class SemanticWalker {
     return matchesWebhookWritten(patterns, node.segments());
   }
 
+  /** Whether `a` and `b`, both present at `node`, are equal as JSON once every default inside them is filled in. */
+  private sameWhole(a: JsonValue, b: JsonValue, node: WalkNode): boolean {
+    const { from, to } = this.settings;
+    return jsonEqual(from.whole(a, node.schema), to.whole(b, node.schema));
+  }
+
   /**
    * The members of `b` in its order, then those only `a` has. A member holding the same scalar on
    * both sides, filled in by neither, can give no change (not even an ignored one): it is skipped
-   * before any node is made for it.
+   * before any node is made for it, and so is one both sides left to its default where no ignore
+   * rule can match. Each object member gets its own defaults before it is compared.
    */
   private compareObjects(a: JsonObject, b: JsonObject, node: WalkNode, out: SemanticChange[]): void {
-    const filledA = this.settings.filledFrom.get(a);
-    const filledB = this.settings.filledTo.get(b);
+    const { from, to, schemas } = this.settings;
+    const checks = this.settings.checks === true;
+    if (checks) {
+      enterObject(a, node.depth);
+      enterObject(b, node.depth);
+    }
+    const filledA = from.marks.get(a);
+    const filledB = to.marks.get(b);
+    const unignored = node.ignore === IgnoreState.NONE;
+    // Equal members need no walk where no ignore rule can match (their pairs: see QuietPair).
+    const quiet = unignored ? this.settings.quiet : undefined;
+    from.enter(node.schema, a);
+    to.enter(node.schema, b);
     const keysA = Object.keys(a);
     let shared = 0;
-    for (const key of Object.keys(b)) {
-      const valueB = b[key];
+    const keysB = Object.keys(b);
+    for (let i = 0; i < keysB.length; i++) {
+      const key = keysB[i]!;
+      let valueB = b[key];
       if (valueB === undefined) continue;
-      const valueA = getOwn(a, key);
+      // The same keys in the same order (the usual case) need no lookup on `a`.
+      let valueA = keysA[i] === key ? a[key] : getOwn(a, key);
       if (valueA !== undefined) shared++;
-      const fromA = filledA?.has(key) ?? false;
-      const fromB = filledB?.has(key) ?? false;
-      if (valueA === valueB && (typeof valueB !== 'object' || valueB === null) && !fromA && !fromB) continue;
-      this.member(valueA, valueB, this.child(node, key), out, fromA, fromB);
+      const fromA = filledA !== undefined && filledA.includes(key);
+      const fromB = filledB !== undefined && filledB.includes(key);
+      if (fromA || fromB) {
+        // Both left to the server: no difference, whatever each default is (unless a rule ignores it).
+        if (fromA && fromB && unignored) continue;
+      } else if (valueA === valueB && (typeof valueB !== 'object' || valueB === null)) {
+        if (checks) check(valueB, node.depth + 1);
+        continue;
+      }
+      const field = schemas.field(node.schema, key);
+      // (Not a map the defaults filled entry by entry: that is no value as written, and holds marks.)
+      if (
+        quiet !== undefined && !fromA && !fromB && typeof valueB === 'object' && valueB !== null &&
+        !from.marks.has(valueA as object) && !to.marks.has(valueB) && quiet.quiet(valueA!, valueB, field?.schema, field?.meta, node.depth + 1)
+      ) continue;
+      const child = node.field(key, field);
+      if (valueA !== undefined && isJsonObject(valueA)) valueA = from.object(valueA, child.schema);
+      if (isJsonObject(valueB)) valueB = to.object(valueB, child.schema);
+      this.member(valueA, valueB, child, out, fromA, fromB);
     }
     // Every key of `a` was met above: none is left for `a` alone.
-    if (shared === keysA.length) return;
-    for (const key of keysA) {
-      const valueA = a[key];
-      if (valueA === undefined || getOwn(b, key) !== undefined) continue;
-      this.member(valueA, undefined, this.child(node, key), out, filledA?.has(key) ?? false, filledB?.has(key) ?? false);
+    if (shared !== keysA.length) {
+      for (let i = 0; i < keysA.length; i++) {
+        const key = keysA[i]!;
+        let valueA = a[key];
+        if (valueA === undefined || getOwn(b, key) !== undefined) continue;
+        const child = this.child(node, key);
+        if (isJsonObject(valueA)) valueA = from.object(valueA, child.schema);
+        this.member(valueA, undefined, child, out, filledA !== undefined && filledA.includes(key), filledB !== undefined && filledB.includes(key));
+      }
     }
+    to.leave(node.schema);
+    from.leave(node.schema);
   }
 
   private child(node: WalkNode, key: string): WalkNode {
     return node.field(key, this.settings.schemas.field(node.schema, key));
   }
 
-  /** Records one change, with its Secret values masked. */
+  /**
+   * Records one change, with its Secret values masked. `from` and `to` are values of the documents
+   * at `node` (objects through their side's defaults), reported as {@link reportedValue} copies them.
+   */
   emit(
     out: SemanticChange[],
     node: WalkNode,
@@ -176,14 +237,18 @@ export class SemanticWalker {
     to: JsonValue | undefined,
     equalBecause?: EqualBecause,
     ignoredBy?: IgnoredBy,
+    /** The values were made by the walk (list keys), not read from the documents. */
+    made = false,
   ): void {
     const change: MutableChange = {
       path: node.path(),
       pointer: node.pointer(kind === 'removed' || (to === undefined && from !== undefined) ? 'from' : 'to'),
       kind,
     };
-    if (from !== undefined) change.from = copyOut(from, this.settings.filledFrom);
-    if (to !== undefined) change.to = copyOut(to, this.settings.filledTo);
+    const { schemas } = this.settings;
+    const checks = this.settings.checks === true ? node.depth : 0;
+    if (from !== undefined) change.from = made ? copyMade(from) : reportedValue(from, node.schema, this.settings.from, schemas, checks);
+    if (to !== undefined) change.to = made ? copyMade(to) : reportedValue(to, node.schema, this.settings.to, schemas, checks);
     if (equalBecause !== undefined) change.equalBecause = equalBecause;
     if (ignoredBy !== undefined) change.ignoredBy = ignoredBy;
     out.push(this.settings.secret ? maskSecretChange(change, node.segments()) : change);

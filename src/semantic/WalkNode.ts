@@ -17,6 +17,8 @@ import { keyFields } from './listElementKeys.js';
  */
 export class WalkNode {
   readonly ignore: IgnoreState;
+  /** How deeply the value nests, the root being 1 (as `MAX_DEPTH` counts). */
+  readonly depth: number;
   private segmentCache: PathSegment | undefined;
   private segmentsCache: readonly PathSegment[] | undefined;
   private pathCache: string | undefined;
@@ -39,6 +41,7 @@ export class WalkNode {
     ignore: IgnoreState,
   ) {
     this.ignore = up === undefined ? ignore : up.ignore.next(this, fromToken, toToken);
+    this.depth = up === undefined ? 1 : up.depth + 1;
   }
 
   static root(schema: PatchSchema | undefined, ignore: IgnoreState): WalkNode {

@@ -7,7 +7,7 @@ import type { Defaulted } from './serverDefaults.js';
 
 /** The CRD among `crds` that defines objects of `apiVersion`/`kind` (by group and kind), if any. @internal */
 export function findCrd(crds: readonly object[], apiVersion: string | undefined, kind: string | undefined): object | undefined {
-  if (apiVersion === undefined || kind === undefined) return undefined;
+  if (apiVersion === undefined || kind === undefined || crds.length === 0) return undefined;
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   return crds.find((crd) => {
@@ -48,7 +48,7 @@ export function crdSchemaFor(crd: object, apiVersion: string): unknown {
  */
 export function fillCrdDefaults(value: JsonValue, schema: unknown): Defaulted {
   const result = crdDefaults(value, schema);
-  const filled = new Map<object, Set<string>>();
+  const filled = new Map<object, string[]>();
   const visit = (before: JsonValue, after: JsonValue): void => {
     if (before === after || typeof after !== 'object' || after === null) return;
     if (Array.isArray(after)) {
@@ -61,9 +61,9 @@ export function fillCrdDefaults(value: JsonValue, schema: unknown): Defaulted {
       const was = getOwn(before, key);
       const now = after[key]!;
       if ((was === undefined || was === null) && now !== null) {
-        let keys = filled.get(after);
-        if (keys === undefined) filled.set(after, (keys = new Set()));
-        keys.add(key);
+        const keys = filled.get(after);
+        if (keys === undefined) filled.set(after, [key]);
+        else keys.push(key);
       } else {
         visit(was!, now);
       }

@@ -28,6 +28,8 @@ import type { FieldDef } from '../schema/SchemaTable.js';
  */
 export function emptyEqualsAbsent(value: JsonValue, parent: PatchSchema | undefined, key: string): boolean {
   if (value === null) return true;
+  // Most values compared are no zero value at all: out before the schema is asked.
+  if (typeof value !== 'object' && value !== '' && value !== 0 && value !== false) return false;
   const field: SchemaField | undefined = parent?.field(key);
   if (parent === undefined || field === undefined || parent.type.kind !== 'struct') return false;
   const type = field.schema.type;

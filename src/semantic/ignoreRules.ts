@@ -53,6 +53,18 @@ export function compileIgnoreRules(
   rules: readonly IgnoreRule[], builtIn: boolean, kind: string | undefined,
   extra: ExtraIgnoreRules = {}, skip: ReadonlySet<string> = new Set(),
 ): IgnoreState {
+  // The usual call has no rules of its own: its state depends on `builtIn` alone, and is kept.
+  const usual = rules.length === 0 && (extra.patterns?.length ?? 0) === 0 && (extra.pointers?.length ?? 0) === 0 && skip.size === 0;
+  if (usual) return (usualStates[builtIn ? 1 : 0] ??= compileRules([], builtIn, kind, {}, skip));
+  return compileRules(rules, builtIn, kind, extra, skip);
+}
+
+/** The states of calls without rules of their own, without and with the built-in ignored fields (states never change). */
+const usualStates: (IgnoreState | undefined)[] = [undefined, undefined];
+
+function compileRules(
+  rules: readonly IgnoreRule[], builtIn: boolean, kind: string | undefined, extra: ExtraIgnoreRules, skip: ReadonlySet<string>,
+): IgnoreState {
   const patterns: (readonly PathSegment[])[] = [];
   const patternBy: RuleRef[] = [];
   const pointers: (readonly string[])[] = [];

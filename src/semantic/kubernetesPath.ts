@@ -19,13 +19,40 @@ export type PathSegment =
   | { readonly type: 'any' }
   | { readonly type: 'any-depth' };
 
-// A field name written bare; anything else is written as a JSON string in brackets.
-const BARE_NAME = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-// A key value written bare in a selector; anything else is written as JSON.
-const BARE_VALUE = /^[A-Za-z0-9_./:-]+$/;
+const isLetter = (code: number) => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * A field name written bare (`[A-Za-z_$][A-Za-z0-9_$-]*`); anything else is written as a JSON
+ * string in brackets. A loop over the characters rather than a regular expression: every reported
+ * path is made of these.
+ */
+function isBareName(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (isLetter(code) || code === 0x5f /* _ */ || code === 0x24 /* $ */) continue;
+    if (i > 0 && (isDigit(code) || code === 0x2d /* - */)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** A key value written bare in a selector (`[A-Za-z0-9_./:-]+`, not read as a literal: `true…`, `false…`, `null…`, a number); anything else as JSON. */
+function isBareValue(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (isLetter(code) || isDigit(code) || code === 0x5f || code === 0x2e /* . */ || code === 0x2f /* / */ || code === 0x3a /* : */ || code === 0x2d) continue;
+    return false;
+  }
+  const first = value.charCodeAt(0);
+  if (isDigit(first) || (first === 0x2d && value.length > 1 && isDigit(value.charCodeAt(1)))) return false;
+  return !(value.startsWith('true') || value.startsWith('false') || value.startsWith('null'));
+}
 
 function formatKeyValue(value: JsonPrimitive): string {
-  if (typeof value === 'string') return BARE_VALUE.test(value) && !/^(true|false|null|-?\d)/.test(value) ? value : JSON.stringify(value);
+  if (typeof value === 'string') return isBareValue(value) ? value : JSON.stringify(value);
   return String(value);
 }
 
@@ -51,11 +78,14 @@ export function formatKubernetesPath(segments: readonly PathSegment[]): string {
 export function appendPathSegment(path: string, segment: PathSegment): string {
   switch (segment.type) {
     case 'field':
-      return path + (BARE_NAME.test(segment.name) ? (path === '' ? '' : '.') + segment.name : `[${JSON.stringify(segment.name)}]`);
+      return path + (isBareName(segment.name) ? (path === '' ? '' : '.') + segment.name : `[${JSON.stringify(segment.name)}]`);
     case 'index':
       return path + `[${segment.index}]`;
-    case 'key':
-      return path + `[${segment.keys.map(([k, v]) => `${k}=${formatKeyValue(v)}`).join(',')}]`;
+    case 'key': {
+      let selector = '';
+      for (const [k, v] of segment.keys) selector += `${selector === '' ? '' : ','}${k}=${formatKeyValue(v)}`;
+      return `${path}[${selector}]`;
+    }
     case 'any':
       return path + (path === '' ? '*' : '.*');
     case 'any-depth':

@@ -12,10 +12,14 @@ import type { PathSegment } from './kubernetesPath.js';
  * `core/Quantity` known-type fields for Rollouts).
  * @internal
  */
-export function isQuantityField(schema: PatchSchema | undefined, path: readonly PathSegment[]): boolean {
+export function isQuantityField(at: { readonly schema: PatchSchema | undefined; segments(): readonly PathSegment[] }): boolean {
+  const { schema } = at;
   if (schema?.type.kind === 'scalar') return schema.type.format === 'quantity';
   if (schema !== undefined && schema.type.kind !== 'unknown') return false;
-  const [resources, group] = [path[path.length - 3], path[path.length - 2]];
+  // Only now the path (built for this): most values have a schema that says.
+  const path = at.segments();
+  const resources = path[path.length - 3];
+  const group = path[path.length - 2];
   return (
     resources?.type === 'field' && resources.name === 'resources' &&
     group?.type === 'field' && (group.name === 'limits' || group.name === 'requests')

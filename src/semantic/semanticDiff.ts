@@ -2,6 +2,7 @@ import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
 import { assertJsonValue } from '../json/assertJsonValue.js';
 import type { JsonValue } from '../json/JsonValue.js';
 import { getOwn, isJsonObject } from '../json/ownProperty.js';
+import { NOT_JSON } from '../patch/merge-patch/checkedWalk.js';
 import { rolloutSchema } from '../rollout/rolloutSchema.js';
 import { PatchSchema } from '../schema/PatchSchema.js';
 import { schemaFor } from '../schema/schemaFor.js';
@@ -12,13 +13,12 @@ import { compileIgnoreRules } from './ignoreRules.js';
 import { SchemaLookup } from './SchemaLookup.js';
 import type { SemanticChange } from './SemanticChange.js';
 import { resolveNormalize, type SemanticDiffOptions } from './SemanticDiffOptions.js';
+import { QuietPair } from './quietPair.js';
 import { SemanticWalker } from './SemanticWalker.js';
-import { fillServerDefaults, type Defaulted } from './serverDefaults.js';
+import { LazyServerDefaults, PrefilledSide, type SideDefaults } from './SideDefaults.js';
 import { explainStringData, foldStringData } from './stringData.js';
 import { WalkNode } from './WalkNode.js';
 import { webhookWrittenPatterns } from './webhookWritten.js';
-
-const NOTHING_FILLED: ReadonlyMap<object, ReadonlySet<string>> = new Map();
 
 function typeMeta(value: JsonValue, key: 'apiVersion' | 'kind'): string | undefined {
   const found = isJsonObject(value) ? getOwn(value, key) : undefined;
@@ -37,10 +37,6 @@ function pickSchema(b: JsonValue, given: PatchSchema | undefined, crd: object | 
   if (crd !== undefined) return schemaFromCRD(crd, apiVersion.slice(apiVersion.lastIndexOf('/') + 1));
   if (apiVersion === 'argoproj.io/v1alpha1' && kind === 'Rollout') return rolloutSchema();
   return schemaFor(apiVersion, kind);
-}
-
-function freezeChange(change: SemanticChange): SemanticChange {
-  return Object.freeze(change);
 }
 
 /**
@@ -78,8 +74,55 @@ function freezeChange(change: SemanticChange): SemanticChange {
  * @public
  */
 export function semanticDiff(a: unknown, b: unknown, options: SemanticDiffOptions = {}): readonly SemanticChange[] {
-  assertJsonValue(a, 'a');
-  assertJsonValue(b, 'b');
+  if (!walkChecks(a, b, options)) {
+    assertJsonValue(a, 'a');
+    assertJsonValue(b, 'b');
+    return diffDocuments(a, b, options, false);
+  }
+  try {
+    return diffDocuments(a as JsonValue, b as JsonValue, options, true);
+  } catch (error) {
+    // Whatever went wrong, a document that is not JSON is the error, as when checked first; the
+    // walk only knows that something is not JSON, these say what and where.
+    assertJsonValue(a, 'a');
+    assertJsonValue(b, 'b');
+    // Both apply the same rules, so this is not reached; if it were, the result is still right.
+    if (error === NOT_JSON) return diffDocuments(a, b, options, false);
+    throw error;
+  }
+}
+
+/**
+ * One side of the comparison with its defaults: none (the normalization is off, or no schema), a
+ * CRD's filled in up front (`crd`: the schema of the object's version), or the server's, filled in as the walk goes (the root
+ * object's own here).
+ */
+function sideOf(
+  value: JsonValue, defaults: boolean, crd: { readonly schema: unknown } | undefined, schema: PatchSchema | undefined, schemas: SchemaLookup, checks: boolean,
+): { value: JsonValue; defaults: SideDefaults } {
+  if (!defaults) return { value, defaults: new PrefilledSide() };
+  if (crd !== undefined) {
+    const filled = fillCrdDefaults(value, crd.schema);
+    return { value: filled.value, defaults: new PrefilledSide(filled.filled) };
+  }
+  if (schema === undefined) return { value, defaults: new PrefilledSide() };
+  const lazy = new LazyServerDefaults(schemas, checks);
+  return { value: isJsonObject(value) ? lazy.object(value, schema) : value, defaults: lazy };
+}
+
+/**
+ * Whether the walk can check the documents as it reads them, instead of a walk of each up front:
+ * when nothing reads them before it (Argo CD's rules, a CRD's defaults, a Secret's `stringData`
+ * fold read or copy them first).
+ */
+function walkChecks(a: unknown, b: unknown, options: SemanticDiffOptions): boolean {
+  if (a === undefined || b === undefined || typeof options !== 'object' || options === null || options.argocd !== undefined || options.crds !== undefined) return false;
+  const kind = typeMeta(b as JsonValue, 'kind') ?? typeMeta(a as JsonValue, 'kind');
+  return kind !== 'Secret';
+}
+
+/** {@link semanticDiff} of two documents, checked up front, or by the walk (`checks`, which then throws `NOT_JSON`). */
+function diffDocuments(a: JsonValue, b: JsonValue, options: SemanticDiffOptions, checks: boolean): readonly SemanticChange[] {
   if (typeof options !== 'object' || options === null) {
     throw new InvalidDocumentError('options: must be an object', { input: 'options' });
   }
@@ -106,21 +149,25 @@ export function semanticDiff(a: unknown, b: unknown, options: SemanticDiffOption
   const argo = argoRules(a, b, options.argocd, { folded: foldNew.keys.length > 0, crds });
   const ignore = compileIgnoreRules(options.ignore ?? [], normalize.ignoredFields, kind, argo.extra, argo.skip);
 
-  // The defaults are filled into copies of the parts that get them; the changes copy their values.
+  // The defaults are filled into copies of the objects that get them (the server's as the walk
+  // reaches each object, a CRD's up front); the changes copy their values.
   const schemas = new SchemaLookup();
-  const fill = (value: JsonValue): Defaulted => {
-    if (!normalize.defaults) return { value, filled: NOTHING_FILLED };
-    if (crd !== undefined && apiVersion !== undefined) return fillCrdDefaults(value, crdSchemaFor(crd, apiVersion));
-    return schema ? fillServerDefaults(value, schema, schemas) : { value, filled: NOTHING_FILLED };
-  };
-  const from = fill(foldOld.value);
-  const to = fill(foldNew.value);
+  const crdFill = crd !== undefined && apiVersion !== undefined && normalize.defaults ? { schema: crdSchemaFor(crd, apiVersion) } : undefined;
+  const from = sideOf(foldOld.value, normalize.defaults, crdFill, schema, schemas, checks);
+  const to = sideOf(foldNew.value, normalize.defaults, crdFill, schema, schemas, checks);
+  // Equal parts are told apart before their defaults, unless those were filled up front (a CRD's).
+  const lazy = from.defaults instanceof LazyServerDefaults && to.defaults instanceof LazyServerDefaults;
+  const quiet = lazy || from.defaults.marks.size + to.defaults.marks.size === 0
+    ? new QuietPair(schemas, lazy, lazy ? (from.defaults as LazyServerDefaults).ancestors : [], lazy ? (to.defaults as LazyServerDefaults).ancestors : [], checks)
+    : undefined;
   const walker = new SemanticWalker({
-    normalize, schemas, filledFrom: from.filled, filledTo: to.filled, secret,
+    normalize, schemas, from: from.defaults, to: to.defaults, secret, quiet, checks,
     filledBecause: crd === undefined ? 'default' : 'crd-default',
     webhookWritten: normalize.webhookWritten ? webhookWrittenPatterns(apiVersion, kind) : undefined,
   });
   const out: SemanticChange[] = [];
   walker.compare(from.value, to.value, WalkNode.root(schema, ignore), out);
-  return Object.freeze(explainStringData(out, foldNew.keys, a).map(freezeChange));
+  const changes = foldNew.keys.length === 0 ? out : explainStringData(out, foldNew.keys, a);
+  for (const change of changes) Object.freeze(change);
+  return Object.freeze(changes);
 }

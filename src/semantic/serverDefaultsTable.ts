@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../json/JsonValue.js';
 import { getOwn, isJsonObject } from '../json/ownProperty.js';
+import { readsAncestors, readsAncestorTypes } from './rowSafety.js';
 import type { ServerDefault, ServerDefaultContext } from './ServerDefault.js';
 
 const CORE = 'io.k8s.api.core.v1.';
@@ -26,19 +27,25 @@ function serviceTypeIs(...types: string[]): (spec: JsonObject) => JsonValue | un
 }
 
 /** Whether the struct is held by structs of these types, nearest last (`[Pod, PodSpec]`: a Pod's own spec). */
-function heldBy(context: ServerDefaultContext, ...types: string[]): boolean {
+function heldBy(context: ServerDefaultContext, types: readonly string[]): boolean {
   const { ancestors } = context;
-  if (ancestors.length < types.length) return false;
-  return types.every((type, i) => ancestors[ancestors.length - types.length + i]!.type === type);
+  const offset = ancestors.length - types.length;
+  if (offset < 0) return false;
+  // A loop, not `every` with a callback: this runs for every struct of its type in a document.
+  for (let i = 0; i < types.length; i++) if (ancestors[offset + i]!.type !== types[i]) return false;
+  return true;
 }
 
 /** A row that applies only to a struct held by structs of these types (`SetDefaults_Pod`, `SetDefaults_Job`, not their templates). */
 function onlyIn(types: string[], value: JsonValue | ((object: JsonObject, context: ServerDefaultContext) => JsonValue | undefined)) {
-  return (object: JsonObject, context: ServerDefaultContext): JsonValue | undefined => {
-    if (!heldBy(context, ...types)) return undefined;
+  return readsAncestorTypes((object: JsonObject, context: ServerDefaultContext): JsonValue | undefined => {
+    if (!heldBy(context, types)) return undefined;
     return typeof value === 'function' ? value(object, context) : value;
-  };
+  }, value);
 }
+
+/** A container of a Pod's own spec (not of a template). */
+const POD_CONTAINER: readonly string[] = [`${CORE}Pod`, `${CORE}PodSpec`, `${CORE}Container`];
 
 const absent = (object: JsonObject, field: string) => getOwn(object, field) === undefined || getOwn(object, field) === null;
 
@@ -142,11 +149,11 @@ export const SERVER_DEFAULTS: readonly ServerDefault[] = Object.freeze([
   },
   {
     type: `${CORE}ContainerPort`, field: 'hostPort', condition: 'in a Pod with `hostNetwork: true`: the value of `containerPort`',
-    value: (port, context) => {
-      if (!heldBy(context, `${CORE}Pod`, `${CORE}PodSpec`, `${CORE}Container`)) return undefined;
+    value: readsAncestors((port: JsonObject, context: ServerDefaultContext) => {
+      if (!heldBy(context, POD_CONTAINER)) return undefined;
       const spec = context.ancestors[context.ancestors.length - 2]!.value;
       return getOwn(spec, 'hostNetwork') === true && typeof getOwn(port, 'containerPort') === 'number' ? getOwn(port, 'containerPort')! : undefined;
-    },
+    }, [{ up: 2, fields: ['hostNetwork'] }]),
   },
   { type: `${CORE}ContainerPort`, field: 'protocol', value: 'TCP', condition: 'always' },
   { type: `${CORE}Probe`, field: 'timeoutSeconds', value: 1, condition: 'always' },

@@ -87,9 +87,15 @@ export function webhookWrittenPatterns(apiVersion: string | undefined, kind: str
       }
     }
   }
+  // The same kind as the call before (the usual case): no key to build.
+  if (apiVersion === last.apiVersion && kind === last.kind) return last.patterns;
   const slash = apiVersion.lastIndexOf('/');
-  return byKind.get(`${slash < 0 ? '' : apiVersion.slice(0, slash)}/${kind}`);
+  const patterns = byKind.get(`${slash < 0 ? '' : apiVersion.slice(0, slash)}/${kind}`);
+  last = { apiVersion, kind, patterns };
+  return patterns;
 }
+
+let last: { apiVersion?: string; kind?: string; patterns?: readonly (readonly PathSegment[])[] | undefined } = {};
 
 /** Whether `path` (a walk's path, without wildcards) matches one of `patterns` (fields, `*`, `[*]` only). @internal */
 export function matchesWebhookWritten(patterns: readonly (readonly PathSegment[])[], path: readonly PathSegment[]): boolean {
