@@ -113,7 +113,7 @@ export class PatchSchema {
     const type = this.type;
     switch (type.kind) {
       case 'unknown':
-        return { schema: this, meta: noMeta };
+        return unknownField;
       case 'map':
         return { schema: this.at(type.elem, `${this.name}[${key}]`), meta: noMeta };
       case 'struct': {
@@ -126,7 +126,7 @@ export class PatchSchema {
           (this.#fields ??= new Map()).set(key, found);
           return found;
         }
-        return struct?.preserveUnknownFields ? { schema: PatchSchema.unknownInstance, meta: noMeta } : undefined;
+        return struct?.preserveUnknownFields ? unknownField : undefined;
       }
       default:
         return undefined;
@@ -154,6 +154,9 @@ export class PatchSchema {
     return type.kind === 'unknown' ? PatchSchema.unknownInstance : new PatchSchema(this.#table, type, name);
   }
 }
+
+/** The field every key of an `unknown` value is, shared: patching looks one up for every key it meets. */
+const unknownField: SchemaField = Object.freeze({ schema: PatchSchema.unknown(), meta: noMeta });
 
 /**
  * Records what a whole-object schema was built from (the builders of built-in, CRD and OpenAPI
