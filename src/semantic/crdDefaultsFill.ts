@@ -3,6 +3,7 @@ import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
 import type { JsonObject, JsonValue } from '../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys } from '../json/ownProperty.js';
 import { crdVersionSchema } from '../schema/crdVersionSchema.js';
+import { schemaSourceOf, type PatchSchema } from '../schema/PatchSchema.js';
 import type { Defaulted } from './serverDefaults.js';
 
 /** The CRD among `crds` that defines objects of `apiVersion`/`kind` (by group and kind), if any. @internal */
@@ -15,6 +16,16 @@ export function findCrd(crds: readonly object[], apiVersion: string | undefined,
     const names = isJsonObject(spec) ? getOwn(spec, 'names') : undefined;
     return isJsonObject(spec) && getOwn(spec, 'group') === group && isJsonObject(names) && getOwn(names, 'kind') === kind;
   });
+}
+
+/**
+ * The CRD a given schema was read from (`schemaFromCRD`) when it is the CRD of `apiVersion`/`kind`
+ * at that version: the schema brings its CRD's defaults, as naming the CRD in `crds` does. @internal
+ */
+export function crdOfSchema(schema: PatchSchema | undefined, apiVersion: string | undefined, kind: string | undefined): object | undefined {
+  const source = schema === undefined ? undefined : schemaSourceOf(schema);
+  if (source?.from !== 'crd' || apiVersion === undefined || source.version !== apiVersion.slice(apiVersion.lastIndexOf('/') + 1)) return undefined;
+  return findCrd([source.crd], apiVersion, kind);
 }
 
 /** Checks `options.crds`: a list of objects, each a CustomResourceDefinition with a group and a kind. @internal */

@@ -8,7 +8,7 @@ import { PatchSchema } from '../schema/PatchSchema.js';
 import { schemaFor } from '../schema/schemaFor.js';
 import { schemaFromCRD } from '../schema/schemaFromCRD.js';
 import { argoRules } from './argoRules.js';
-import { checkCrds, crdSchemaFor, fillCrdDefaults, findCrd } from './crdDefaultsFill.js';
+import { checkCrds, crdOfSchema, crdSchemaFor, fillCrdDefaults, findCrd } from './crdDefaultsFill.js';
 import { compileIgnoreRules } from './ignoreRules.js';
 import { SchemaLookup } from './SchemaLookup.js';
 import type { SemanticChange } from './SemanticChange.js';
@@ -54,7 +54,8 @@ function pickSchema(b: JsonValue, given: PatchSchema | undefined, crd: object | 
  * - for a `v1` Secret, `stringData` is folded into `data` as the API server stores it, and `data`
  *   and `stringData` values are masked as `kubectl diff` masks them.
  *
- * The schema is `options.schema`, else the schema of `b`'s CRD in `options.crds`, else
+ * The schema is `options.schema` (one from {@link schemaFromCRD} brings the CRD's defaults, as
+ * `options.crds` does), else the schema of `b`'s CRD in `options.crds`, else
  * {@link rolloutSchema} for an `argoproj.io/v1alpha1` Rollout, else {@link schemaFor} `b`, else
  * none (plain JSON, lists by position). `a` is the live object for Argo CD's `managedFieldsManagers`
  * and for the webhook-written fields. Inputs are checked ({@link InvalidDocumentError}) and never
@@ -139,7 +140,7 @@ function diffDocuments(a: JsonValue, b: JsonValue, options: SemanticDiffOptions,
   const normalize = resolveNormalize(options.normalize);
   const apiVersion = typeMeta(b, 'apiVersion') ?? typeMeta(a, 'apiVersion');
   const kind = typeMeta(b, 'kind') ?? typeMeta(a, 'kind');
-  const crd = findCrd(crds, apiVersion, kind);
+  const crd = findCrd(crds, apiVersion, kind) ?? crdOfSchema(options.schema, apiVersion, kind);
   const schema = pickSchema(b, options.schema, crd);
   const secret = kind === 'Secret' && apiVersion === 'v1';
 

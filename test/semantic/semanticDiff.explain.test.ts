@@ -3,7 +3,7 @@
 // should and to leave a real difference next to it alone.
 import { describe, expect, it } from 'vitest';
 import { frozenCopy } from '../helpers/deepFreeze.js';
-import { formatChanges, InvalidDocumentError, isRealChange, SECRET_MASK, semanticDiff, type SemanticChange, type SemanticDiffOptions } from 'kubepatch';
+import { formatChanges, InvalidDocumentError, isRealChange, schemaFromCRD, SECRET_MASK, semanticDiff, type SemanticChange, type SemanticDiffOptions } from 'kubepatch';
 
 const diff = (a: object, b: object, options?: SemanticDiffOptions) => semanticDiff(frozenCopy(a), frozenCopy(b), options && frozenCopy(options));
 const real = (changes: readonly SemanticChange[]) => changes.filter(isRealChange);
@@ -63,6 +63,19 @@ describe('crd-default: the default of a custom resource\'s CRD schema', () => {
     ]);
     // Without the CRD there is nothing to say the live values are defaults.
     expect(summary(real(diff(live, manifest)))).toEqual(['removed spec.ports[0].protocol', 'removed spec.size', 'removed spec.replicas']);
+  });
+
+  it('takes the defaults from a schema read from the CRD (schemaFromCRD), as from `crds`, and only for its version', () => {
+    const live = frozenCopy(widget({ size: 'small', replicas: 1, ports: [{ name: 'http', protocol: 'TCP' }] }));
+    const manifest = frozenCopy(widget({ ports: [{ name: 'http' }] }));
+    const schema = schemaFromCRD(frozenCopy(crd), 'v1');
+    expect(summary(semanticDiff(live, manifest, { schema }))).toEqual(summary(diff(live, manifest, { crds: [crd] })));
+    const v2 = { ...crd, spec: { ...crd.spec, versions: [{ ...crd.spec.versions[0]!, name: 'v2' }] } };
+    expect(summary(real(semanticDiff(live, manifest, { schema: schemaFromCRD(frozenCopy(v2), 'v2') })))).toEqual([
+      'removed spec.ports[name=http].protocol',
+      'removed spec.size',
+      'removed spec.replicas',
+    ]);
   });
 
   it('keeps a value other than the default a real change, and turns off with the defaults normalization', () => {
