@@ -2,7 +2,7 @@ import type { JsonInput, JsonObject } from '../../json/JsonValue.js';
 import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import { checkSchemaKind } from '../checkKinds.js';
-import { checkedObject } from './checkedObject.js';
+import { checkedInput, checkedObject } from './checkedObject.js';
 import { applyOptions } from './mergeOptions.js';
 import { mergeMap } from './mergeMap.js';
 
@@ -40,5 +40,6 @@ export function applyStrategicMergePatch(document: JsonInput | null | undefined,
   const original = checkedObject(document, 'document', { emptyAllowed: true });
   const checked = checkSchema(schema);
   checkSchemaKind(original, 'document', checked);
-  return mergeMap(original, checkedObject(patch, 'patch', { emptyAllowed: true }), checked, applyOptions, '');
+  // The document is copied and merged into in place; the patch is only read (see `copyPatchValues`).
+  return mergeMap(original, checkedInput(patch, 'patch', { emptyAllowed: true }), checked, applyOptions, '');
 }

@@ -31,7 +31,7 @@ export function checkReproduced(
   if (!report.repeatedMergeKey) return;
   let result: JsonObject;
   try {
-    result = mergeMap(cloneJson(base) as JsonObject, cloneJson(patch) as JsonObject, schema, applyOptions, '');
+    result = mergeMap(cloneJson(base) as JsonObject, patch, schema, applyOptions, '');
   } catch (error) {
     // Go's merge refuses Go's own patch (a `$setElementOrder` naming a key twice, …): the API server would too.
     if (!(error instanceof KubepatchError)) throw error;

@@ -3,10 +3,10 @@ import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import type { PatchPrecondition } from '../merge-patch/preconditions.js';
 import { checkKinds } from '../checkKinds.js';
-import { checkedInput } from './checkedObject.js';
+import { argumentObject, firstArgumentError, refuseArguments } from './checkedInputs.js';
 import { checkReproduced } from './checkReproduced.js';
-import { diffMaps } from './diffMaps.js';
-import { twoWayDiff, type DiffReport } from './diffOptions.js';
+import { diffMaps, ownPatch } from './diffMaps.js';
+import { DiffOptions, twoWayDiff } from './diffOptions.js';
 import { checkPreconditions } from './preconditionCheck.js';
 
 /**
@@ -59,13 +59,21 @@ export function createStrategicMergePatch(
   schema: PatchSchema,
   options: StrategicMergePatchOptions = {},
 ): JsonObject {
-  const from = checkedInput(original, 'original', { emptyAllowed: true });
-  const to = checkedInput(modified, 'modified', { emptyAllowed: true });
-  const checked = checkSchema(schema);
-  checkKinds([[from, 'original'], [to, 'modified']], checked);
-  const report: DiffReport = { repeatedMergeKey: false };
-  const patch = diffMaps(from, to, checked, { ...twoWayDiff, report }, '');
+  // The diff checks its arguments as it reads them (see `checkedInputs`).
+  const from = argumentObject(original);
+  const to = argumentObject(modified);
+  if (from === undefined || to === undefined) refuseArguments([[original, 'original'], [modified, 'modified']]);
+  let checked: PatchSchema;
+  let patch: JsonObject;
+  const diff = DiffOptions.of(twoWayDiff);
+  try {
+    checked = checkSchema(schema);
+    checkKinds([[from, 'original'], [to, 'modified']], checked);
+    patch = ownPatch(diffMaps(from, to, checked, diff, '', 1));
+  } catch (error) {
+    throw firstArgumentError(error, [[original, 'original'], [modified, 'modified']]);
+  }
   checkPreconditions(patch, options.preconditions);
-  checkReproduced(from, patch, to, checked, report, true);
+  checkReproduced(from, patch, to, checked, diff.report, true);
   return patch;
 }

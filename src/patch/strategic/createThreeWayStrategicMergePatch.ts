@@ -3,15 +3,21 @@ import type { JsonInput, JsonObject } from '../../json/JsonValue.js';
 import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import { checkKinds } from '../checkKinds.js';
-import { checkedInput } from './checkedObject.js';
+import { argumentObject, firstArgumentError, refuseArguments, type NamedInput } from './checkedInputs.js';
 import { checkReproduced } from './checkReproduced.js';
-import { diffMaps } from './diffMaps.js';
-import { twoWayDiff, type DiffReport } from './diffOptions.js';
+import { diffMaps, ownPatch } from './diffMaps.js';
+import { DiffOptions, twoWayDiff, type DiffReport, type DiffSettings } from './diffOptions.js';
 import { findConflicts } from './findConflicts.js';
 import { combineOptions } from './mergeOptions.js';
 import { mergeMap } from './mergeMap.js';
 import type { StrategicMergePatchOptions } from './createStrategicMergePatch.js';
 import { checkPreconditions } from './preconditionCheck.js';
+
+/** The diffs of a three-way patch: the delta keeps no deletions, the deletions nothing else. */
+const deltaDiff: DiffSettings = { ...twoWayDiff, ignoreDeletions: true };
+const deletionsDiff: DiffSettings = { ...twoWayDiff, ignoreChangesAndAdditions: true };
+/** The changes made to the live object, for conflicts: no order directives. */
+const changesDiff: DiffSettings = { ...twoWayDiff, setElementOrder: false };
 
 /**
  * Options of {@link createThreeWayStrategicMergePatch}.
@@ -68,22 +74,30 @@ export function createThreeWayStrategicMergePatch(
   schema: PatchSchema,
   options: ThreeWayStrategicMergePatchOptions = {},
 ): JsonObject {
-  // The diffs only read their inputs.
-  const last = checkedInput(original, 'original', { emptyAllowed: true });
-  const desired = checkedInput(modified, 'modified', { emptyAllowed: true });
-  const live = checkedInput(current, 'current', { emptyAllowed: true });
-  checkSchema(schema);
-  checkKinds([[desired, 'modified'], [last, 'original'], [live, 'current']], schema);
-
+  // The diffs only read their arguments, and check them as they read them (see `checkedInputs`).
+  const inputs = (): NamedInput[] => [[original, 'original'], [modified, 'modified'], [current, 'current']];
+  const last = argumentObject(original);
+  const desired = argumentObject(modified);
+  const live = argumentObject(current);
+  if (last === undefined || desired === undefined || live === undefined) refuseArguments(inputs());
   const report: DiffReport = { repeatedMergeKey: false };
-  const delta = diffMaps(live, desired, schema, { ...twoWayDiff, ignoreDeletions: true, report }, '');
-  const deletions = diffMaps(last, desired, schema, { ...twoWayDiff, ignoreChangesAndAdditions: true, report }, '');
+  let delta: JsonObject;
+  let deletions: JsonObject;
+  try {
+    checkSchema(schema);
+    checkKinds([[desired, 'modified'], [last, 'original'], [live, 'current']], schema);
+    delta = ownPatch(diffMaps(live, desired, schema, DiffOptions.of(deltaDiff, report), '', 1));
+    deletions = ownPatch(diffMaps(last, desired, schema, DiffOptions.of(deletionsDiff, report), '', 1));
+  } catch (error) {
+    throw firstArgumentError(error, inputs());
+  }
   // The combination changes both halves in place: they are the diffs' own, sharing nothing.
   const patch = mergeMap(deletions, delta, schema, combineOptions, '');
   checkPreconditions(patch, options.preconditions);
 
   if (options.overwrite === false) {
-    const changed = diffMaps(last, live, schema, { ...twoWayDiff, setElementOrder: false }, '');
+    // Its own report: the conflicts are found without the check of repeated merge keys.
+    const changed = diffMaps(last, live, schema, DiffOptions.of(changesDiff), '', 1);
     const conflicts = findConflicts(patch, changed, schema);
     if (conflicts.length > 0) {
       throw new PatchConflictError(

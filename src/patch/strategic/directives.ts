@@ -20,15 +20,27 @@ export function fail(code: StrategicMergePatchErrorCode, message: string, path: 
   throw new StrategicMergePatchError(code, path === '' ? message : `${message} (at ${path})`, { path });
 }
 
+/** A field's strategies as {@link splitStrategies} gives them. */
+export interface SplitStrategies {
+  readonly retainKeys: boolean;
+  readonly strategy: string;
+}
+
+/** The answers for the usual fields, shared: this is asked for every list and map of every diff and merge. */
+const noStrategy: SplitStrategies = Object.freeze({ retainKeys: false, strategy: '' });
+const retainKeysOnly: SplitStrategies = Object.freeze({ retainKeys: true, strategy: '' });
+const single = new Map<string, SplitStrategies>(['merge', 'replace'].map((strategy) => [strategy, Object.freeze({ retainKeys: false, strategy })]));
+
 /**
  * Go's `extractRetainKeysPatchStrategy`: at most two strategies, one of them `retainKeys`.
  * Returns whether `retainKeys` is among them and the other strategy (`''` for the default).
  */
-export function splitStrategies(meta: PatchMeta, path: string): { readonly retainKeys: boolean; readonly strategy: string } {
+export function splitStrategies(meta: PatchMeta, path: string): SplitStrategies {
   const strategies = meta.patchStrategies;
-  if (strategies.length === 0) return { retainKeys: false, strategy: '' };
+  if (strategies.length === 0) return noStrategy;
   if (strategies.length === 1) {
-    return strategies[0] === 'retainKeys' ? { retainKeys: true, strategy: '' } : { retainKeys: false, strategy: strategies[0]! };
+    const strategy = strategies[0]!;
+    return strategy === 'retainKeys' ? retainKeysOnly : (single.get(strategy) ?? { retainKeys: false, strategy });
   }
   if (strategies.length === 2 && strategies.includes('retainKeys')) {
     return { retainKeys: true, strategy: strategies[0] === 'retainKeys' ? strategies[1]! : strategies[0]! };
@@ -39,7 +51,8 @@ export function splitStrategies(meta: PatchMeta, path: string): { readonly retai
 /** The field a parallel-list directive key (`$setElementOrder/containers`) refers to. */
 export function directiveTarget(key: string, prefix: string, path: string): string {
   const slash = key.indexOf('/');
-  if (slash < 0 || key.slice(0, slash) !== prefix) {
+  // `key.slice(0, slash) !== prefix`, without making the slice.
+  if (slash !== prefix.length || !key.startsWith(prefix)) {
     if (prefix === deleteFromPrimitiveListPrefix) fail('BAD_PRIMITIVE_LIST_FORMAT', 'invalid patch format of primitive list', path);
     fail('BAD_SET_ELEMENT_ORDER_FORMAT', 'invalid patch format of setElementOrder list', path);
   }

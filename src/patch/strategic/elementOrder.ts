@@ -51,11 +51,19 @@ export function requireMergeKeys(mergeKey: string, path: string, ...lists: Reado
   for (const list of lists) {
     for (const item of list) {
       if (!isJsonObject(item)) fail('MIXED_LIST_TYPES', `expected a map, but received ${goKind(item)}`, path);
-      if (!Object.hasOwn(item, mergeKey)) {
+      if (!hasMember(item, mergeKey)) {
         fail('MISSING_MERGE_KEY', `map: ${JSON.stringify(item)} does not contain declared merge key: ${mergeKey}`, path);
       }
     }
   }
+}
+
+/**
+ * Whether `object` has the member `key`. A member holding `undefined` counts as absent, as in
+ * the copy of an argument Go would decode: patches are read in place, not copied first.
+ */
+export function hasMember(object: JsonObject, key: string): boolean {
+  return getOwn(object, key) !== undefined;
 }
 
 /** Splits `$patch: delete` elements from the others (Go's `extractToDeleteItems`). */

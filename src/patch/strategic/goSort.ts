@@ -46,6 +46,19 @@ export function sortLessOrEqual<T>(items: T[], key: (item: T) => string): void {
   keyed.forEach((entry, i) => (items[i] = entry.item));
 }
 
+/**
+ * The positions of `texts` in the order {@link sortLessOrEqual} sorts them: the same sort on
+ * positions, for callers that already hold each item's text and would otherwise compute it at
+ * every comparison.
+ */
+export function sortedPositions(texts: readonly string[]): number[] {
+  const positions = new Array<number>(texts.length);
+  for (let i = 0; i < texts.length; i++) positions[i] = i;
+  if (texts.length <= 12) insertionSort(positions, 0, positions.length, (x, y) => texts[x]! <= texts[y]!);
+  else positions.sort((x, y) => (texts[x]! < texts[y]! ? -1 : texts[x]! > texts[y]! ? 1 : x - y));
+  return positions;
+}
+
 function insertionSort<T>(items: T[], a: number, b: number, less: (x: T, y: T) => boolean): void {
   for (let i = a + 1; i < b; i++) {
     for (let j = i; j > a && less(items[j]!, items[j - 1]!); j--) swap(items, j, j - 1);

@@ -1,4 +1,5 @@
-import type { JsonObject } from '../../json/JsonValue.js';
+import { cloneJson } from '../../json/cloneJson.js';
+import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 
 /**
@@ -10,6 +11,13 @@ export interface MergeOptions {
   readonly mergeParallelList: boolean;
   /** A `null` for a key the original lacks is dropped instead of kept (as an explicit deletion). */
   readonly ignoreUnmatchedNulls: boolean;
+  /**
+   * The patch is only read, and what the result takes from it is copied: applying, the patch is
+   * the caller's, and copying only what is kept costs less than copying it whole (its
+   * `$setElementOrder` lists and the elements merged into others are only read). Combining, both
+   * halves are the engine's own and are taken as they are.
+   */
+  readonly copyPatchValues: boolean;
 }
 
 /**
@@ -19,7 +27,23 @@ export interface MergeOptions {
 export type MergeElement = (original: JsonObject, patch: JsonObject, schema: PatchSchema, options: MergeOptions, path: string) => JsonObject;
 
 /** What `StrategicMergePatch` uses. */
-export const applyOptions: MergeOptions = { mergeParallelList: true, ignoreUnmatchedNulls: true };
+export const applyOptions: MergeOptions = { mergeParallelList: true, ignoreUnmatchedNulls: true, copyPatchValues: true };
 
 /** What `CreateThreeWayMergePatch` uses to merge the deletions and the delta. */
-export const combineOptions: MergeOptions = { mergeParallelList: false, ignoreUnmatchedNulls: false };
+export const combineOptions: MergeOptions = { mergeParallelList: false, ignoreUnmatchedNulls: false, copyPatchValues: false };
+
+/** A value of the patch as the result may keep it (see {@link MergeOptions.copyPatchValues}). */
+export function keep<T extends JsonValue>(value: T, options: MergeOptions): T {
+  return options.copyPatchValues ? (cloneJson(value) as T) : value;
+}
+
+/** {@link applyOptions} for a patch the engine copied itself (see {@link ownPatchOptions}). */
+const applyOwnOptions: MergeOptions = { ...applyOptions, copyPatchValues: false };
+
+/**
+ * The options for merging a part of the patch the engine has copied already (Go's way of merging
+ * a list works on the list's copy): what the result takes from it is not copied again.
+ */
+export function ownPatchOptions(options: MergeOptions): MergeOptions {
+  return options.copyPatchValues ? (options.mergeParallelList === applyOptions.mergeParallelList && options.ignoreUnmatchedNulls === applyOptions.ignoreUnmatchedNulls ? applyOwnOptions : { ...options, copyPatchValues: false }) : options;
+}

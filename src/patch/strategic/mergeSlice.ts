@@ -2,8 +2,8 @@ import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { getOwn, isJsonObject } from '../../json/ownProperty.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import { directiveMarker, fail } from './directives.js';
-import { elementKind, normalizeElementOrder, partitionByPresence, requireMergeKeys } from './elementOrder.js';
-import type { MergeElement, MergeOptions } from './mergeOptions.js';
+import { elementKind, hasMember, normalizeElementOrder, partitionByPresence, requireMergeKeys } from './elementOrder.js';
+import { keep, type MergeElement, type MergeOptions } from './mergeOptions.js';
 
 /** A merge list merged (see {@link mergeList}). */
 export interface MergedList {
@@ -59,7 +59,7 @@ export function mergeList(
     merged = [...new Set([...original, ...patch])];
   } else {
     if (mergeKey === '') fail('SCHEMA_MISMATCH', `cannot merge lists without merge key for ${itemSchema.name}`, path);
-    ({ base, patchItems, removalOrder } = applySpecialElements(original, patch, mergeKey, path));
+    ({ base, patchItems, removalOrder } = applySpecialElements(original, patch, mergeKey, options, path));
     merged = mergeByKey(base, patchItems, mergeKey, itemSchema, options, path, mergeElement);
   }
   const orderKey = kind === 'map' ? mergeKey : '';
@@ -100,6 +100,7 @@ function applySpecialElements(
   original: JsonValue[],
   patch: JsonValue[],
   mergeKey: string,
+  options: MergeOptions,
   path: string,
 ): { base: JsonValue[]; patchItems: JsonValue[]; removalOrder: number[] } {
   const plain: JsonValue[] = [];
@@ -107,13 +108,13 @@ function applySpecialElements(
   let replace = false;
   for (const item of patch) {
     const element = item as JsonObject;
-    if (!Object.hasOwn(element, directiveMarker)) {
+    if (!hasMember(element, directiveMarker)) {
       plain.push(item);
       continue;
     }
     const directive = element[directiveMarker];
     if (directive === 'delete') {
-      if (!Object.hasOwn(element, mergeKey)) {
+      if (!hasMember(element, mergeKey)) {
         fail('MISSING_MERGE_KEY', `map: ${JSON.stringify(element)} does not contain declared merge key: ${mergeKey}`, path);
       }
       deletedKeys.add(element[mergeKey] as JsonValue);
@@ -125,7 +126,7 @@ function applySpecialElements(
       fail('UNKNOWN_PATCH_TYPE', `unknown patch type: ${String(directive)} in map: ${JSON.stringify(element)}`, path);
     }
   }
-  if (replace) return { base: plain, patchItems: [], removalOrder: [] };
+  if (replace) return { base: plain.map((item) => keep(item, options)), patchItems: [], removalOrder: [] };
   if (deletedKeys.size === 0) return { base: original, patchItems: plain, removalOrder: [] };
   const indexesByKey = new Map<JsonValue, number[]>();
   original.forEach((item, index) => {
@@ -179,7 +180,7 @@ function mergeByKey(
       merged[at] = mergeElement(merged[at] as JsonObject, element, itemSchema, options, `${path}/${at}`);
     } else {
       if (comparable) firstIndex.set(key, merged.length);
-      merged.push(element);
+      merged.push(keep(element, options));
     }
   }
   return merged;
