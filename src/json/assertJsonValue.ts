@@ -1,5 +1,6 @@
 import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
 import type { JsonValue } from './JsonValue.js';
+import { forInListsOwnKeys } from './ownKeysByForIn.js';
 import { formatJsonPointer } from './pointer.js';
 import { shortPointer } from './shortPointer.js';
 
@@ -34,9 +35,10 @@ export function assertJsonValue(value: unknown, input: string): asserts value is
 /**
  * The common case, a valid input, checked without tracking paths or ancestors. A cycle needs no
  * set of ancestors to be caught: following it nests past {@link MAX_DEPTH}, so it is rejected
- * here too, and {@link throwFirstProblem} then names it.
+ * here too, and {@link throwFirstProblem} then names it. `depth` is the nesting of `node` (the
+ * root is 1), so that a walk that already went down can check a subtree in place.
  */
-function isJsonWithin(node: unknown, depth: number): boolean {
+export function isJsonWithin(node: unknown, depth: number): boolean {
   switch (typeof node) {
     case 'string':
     case 'boolean':
@@ -54,8 +56,18 @@ function isJsonWithin(node: unknown, depth: number): boolean {
     for (let i = 0; i < node.length; i++) if (!isJsonWithin(node[i], depth + 1)) return false;
     return true;
   }
-  if (!isPlainObject(node)) return false;
+  const prototype: unknown = Object.getPrototypeOf(node);
+  if (!isPlainPrototype(prototype)) return false;
   const record = node as Record<string, unknown>;
+  if (forInListsOwnKeys(prototype)) {
+    // Within a walk that allows it, without building the array of keys (see ownKeysByForIn);
+    // strings, the most common members, are accepted without a call.
+    for (const key in record) {
+      const child = record[key];
+      if (child !== undefined && typeof child !== 'string' && !isJsonWithin(child, depth + 1)) return false;
+    }
+    return true;
+  }
   for (const key of Object.keys(node)) {
     const child = record[key];
     if (child !== undefined && !isJsonWithin(child, depth + 1)) return false;
@@ -125,8 +137,12 @@ function throwFirstProblem(value: unknown, input: string): never {
 }
 
 /** An object made by a literal, `JSON.parse` or `Object.create(null)`, in this realm or another. */
-function isPlainObject(object: object): boolean {
-  const prototype: unknown = Object.getPrototypeOf(object);
+export function isPlainObject(object: object): boolean {
+  return isPlainPrototype(Object.getPrototypeOf(object));
+}
+
+/** The prototype of a plain object (see {@link isPlainObject}), for walks that need the prototype again. */
+export function isPlainPrototype(prototype: unknown): boolean {
   return prototype === null || prototype === Object.prototype || isForeignObjectPrototype(prototype);
 }
 

@@ -25,10 +25,32 @@ export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
     return true;
   }
   if (Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (sameKeys(keysA, keysB)) {
+    // The usual case: the same keys in the same order, compared side by side without lookups
+    // (`Object.values` lists the values in the order of `Object.keys`). A member holding
+    // `undefined` counts as absent, so it must be absent on both sides.
+    const valuesA = Object.values(a);
+    const valuesB = Object.values(b);
+    for (let i = 0; i < valuesA.length; i++) {
+      const memberA = valuesA[i];
+      const memberB = valuesB[i];
+      if (memberA === undefined || memberB === undefined ? memberA !== memberB : !jsonEqual(memberA, memberB)) return false;
+    }
+    return true;
+  }
   const keys = jsonKeys(a);
   if (keys.length !== jsonKeys(b).length) return false;
   for (const key of keys) {
     if (!hasOwnValue(b, key) || !jsonEqual(a[key], b[key])) return false;
   }
+  return true;
+}
+
+/** The same keys in the same order. */
+export function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

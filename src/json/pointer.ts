@@ -14,8 +14,18 @@ import { InvalidPatchError } from '../errors/InvalidPatchError.js';
  * @public
  */
 export function escapePointerToken(token: string): string {
+  // Almost every token needs no escaping, which the native searches tell quickest.
   if (!token.includes('~') && !token.includes('/')) return token;
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+  let escaped = '';
+  let copied = 0;
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if (code === 0x7e || code === 0x2f) {
+      escaped += token.slice(copied, i) + (code === 0x7e ? '~0' : '~1');
+      copied = i + 1;
+    }
+  }
+  return escaped + token.slice(copied);
 }
 
 /**

@@ -2,6 +2,9 @@ import type { JsonValue } from './JsonValue.js';
 
 const float = new Float64Array(1);
 const floatWords = new Uint32Array(float.buffer);
+/** Where the hash of an array and of an object start, so that `[]` and `{}` differ. */
+export const arraySeed = 0x7f4a7c15;
+export const objectSeed = 0x510e527f;
 
 /**
  * A 32-bit hash of a checked JSON value that agrees with {@link jsonEqual}: object members are
@@ -23,7 +26,7 @@ export function structuralHash(value: JsonValue): number {
   }
   if (value === null) return 0x68e31da4;
   if (Array.isArray(value)) {
-    let hash = mix(0x7f4a7c15, value.length);
+    let hash = mix(arraySeed, value.length);
     for (let i = 0; i < value.length; i++) hash = mix(hash, structuralHash(value[i] as JsonValue));
     return hash;
   }
@@ -32,7 +35,7 @@ export function structuralHash(value: JsonValue): number {
     const member = value[key];
     if (member !== undefined) sum = (sum + mix(hashString(key), structuralHash(member))) | 0;
   }
-  return mix(0x510e527f, sum);
+  return mix(objectSeed, sum);
 }
 
 function hashString(text: string): number {
@@ -41,7 +44,8 @@ function hashString(text: string): number {
   return hash;
 }
 
-function mix(hash: number, value: number): number {
+/** Folds `value` into `hash` (a MurmurHash2 step). */
+export function mix(hash: number, value: number): number {
   hash = Math.imul(hash ^ value, 0x5bd1e995);
   return hash ^ (hash >>> 15);
 }

@@ -1,16 +1,17 @@
+import { InvalidDocumentError } from '../../errors/InvalidDocumentError.js';
 import { InvalidPatchError } from '../../errors/InvalidPatchError.js';
 import { assertJsonValue } from '../../json/assertJsonValue.js';
-import { cloneJson } from '../../json/cloneJson.js';
-import { jsonEqual } from '../../json/jsonEqual.js';
-import type { JsonInput, JsonObject, JsonValue } from '../../json/JsonValue.js';
-import { getOwn, isJsonObject, jsonKeys } from '../../json/ownProperty.js';
-import { escapePointerToken } from '../../json/pointer.js';
+import { releaseComparisonBuffers } from '../../json/jsonEqualChecking.js';
+import type { JsonInput } from '../../json/JsonValue.js';
+import { NOT_JSON } from '../../json/notJson.js';
+import { beginOwnKeysByForIn, endOwnKeysByForIn } from '../../json/ownKeysByForIn.js';
 import { checkSchema } from '../../schema/checkSchema.js';
 import type { PatchSchema, SchemaField } from '../../schema/PatchSchema.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
-import { diffKeyedList, listKeys } from './diffKeyedList.js';
-import { diffListByPosition } from './diffListByPosition.js';
 import type { JsonDiffContext } from './JsonDiffContext.js';
+import { diffValues } from './diffValues.js';
+import { releaseDiffBuffers } from './diffObjects.js';
+import { PathStack } from './PathStack.js';
 
 /**
  * Options of {@link createJsonPatch}.
@@ -98,45 +99,49 @@ export interface CreateJsonPatchOptions {
  * @public
  */
 export function createJsonPatch(from: JsonInput, to: JsonInput, options: CreateJsonPatchOptions = {}): JsonPatchOperation[] {
-  assertJsonValue(from, 'from');
-  assertJsonValue(to, 'to');
+  const outer = beginOwnKeysByForIn();
+  try {
+    return diffDocuments(from, to, options);
+  } catch (error) {
+    releaseDiffBuffers();
+    releaseComparisonBuffers();
+    // The walk checks the documents as it goes and gives up at the first value that is not JSON,
+    // without saying where; the full check names it. It also comes first for any other error, as
+    // it did when the documents were checked before anything else.
+    assertJsonValue(from, 'from');
+    assertJsonValue(to, 'to');
+    if (error === NOT_JSON) {
+      // Only values JSON.stringify does not see (a property that is not enumerable, a getter that
+      // answers differently on each read) can fail the walk and pass the full check.
+      throw new InvalidDocumentError('from or to: a value is not JSON (a non-enumerable property, or a getter that changes its answer)', { path: '' });
+    }
+    throw error;
+  } finally {
+    endOwnKeysByForIn(outer);
+  }
+}
+
+function diffDocuments(from: unknown, to: unknown, options: CreateJsonPatchOptions): JsonPatchOperation[] {
   if (options.semantics !== undefined && options.semantics !== 'rfc6902' && options.semantics !== 'kubernetes') {
     throw new InvalidPatchError(`options.semantics must be 'rfc6902' or 'kubernetes', not ${JSON.stringify(options.semantics)}`, { input: 'options', path: '' });
   }
-  const operations: JsonPatchOperation[] = [];
-  const context: JsonDiffContext = {
-    guard: options.guard === true,
-    semantics: options.semantics === 'kubernetes' ? 'kubernetes' : 'rfc6902',
-    operations,
-    diffValues: (a, b, path, field) => diffValues(a, b, path, field, context),
-  };
+  const context = new DiffContext(options.guard === true, options.semantics === 'kubernetes' ? 'kubernetes' : 'rfc6902');
   const root = options.schema === undefined ? undefined : { schema: checkSchema(options.schema, 'options.schema'), meta: { patchStrategies: [] } };
-  diffValues(from, to, '', root, context);
-  return operations;
+  diffValues(from, to, root, 1, context);
+  return context.operations;
 }
 
-function diffValues(from: JsonValue, to: JsonValue, path: string, field: SchemaField | undefined, context: JsonDiffContext): void {
-  if (isJsonObject(from) && isJsonObject(to)) {
-    diffObjects(from, to, path, field?.schema, context);
-  } else if (Array.isArray(from) && Array.isArray(to)) {
-    const keys = listKeys(field?.meta);
-    const itemSchema = field?.schema.items();
-    if (keys === undefined || itemSchema === undefined || !diffKeyedList(from, to, path, keys, itemSchema, context)) {
-      diffListByPosition(from, to, path, itemSchema, context);
-    }
-  } else if (!jsonEqual(from, to)) {
-    context.operations.push({ op: 'replace', path, value: cloneJson(to) });
-  }
-}
+/** A class rather than an object literal, so that no closure is made per call. */
+class DiffContext implements JsonDiffContext {
+  readonly operations: JsonPatchOperation[] = [];
+  readonly path = new PathStack();
 
-function diffObjects(from: JsonObject, to: JsonObject, path: string, schema: PatchSchema | undefined, context: JsonDiffContext): void {
-  for (const key of jsonKeys(from)) {
-    if (getOwn(to, key) === undefined) context.operations.push({ op: 'remove', path: `${path}/${escapePointerToken(key)}` });
-  }
-  for (const key of jsonKeys(to)) {
-    const before = getOwn(from, key);
-    const memberPath = `${path}/${escapePointerToken(key)}`;
-    if (before === undefined) context.operations.push({ op: 'add', path: memberPath, value: cloneJson(to[key] as JsonValue) });
-    else context.diffValues(before, to[key] as JsonValue, memberPath, schema?.field(key));
+  constructor(
+    readonly guard: boolean,
+    readonly semantics: 'rfc6902' | 'kubernetes',
+  ) {}
+
+  diffValues(from: unknown, to: unknown, field: SchemaField | undefined, depth: number): void {
+    diffValues(from, to, field, depth, this);
   }
 }
