@@ -68,9 +68,10 @@ export function isJsonWithin(node: unknown, depth: number): boolean {
     }
     return true;
   }
-  for (const key of Object.keys(node)) {
-    const child = record[key];
-    if (child !== undefined && !isJsonWithin(child, depth + 1)) return false;
+  const keys = Object.keys(node);
+  for (let i = 0; i < keys.length; i++) {
+    const child = record[keys[i]!];
+    if (child !== undefined && typeof child !== 'string' && !isJsonWithin(child, depth + 1)) return false;
   }
   return true;
 }

@@ -1,8 +1,15 @@
-import { isJsonWithin } from './assertJsonValue.js';
+import { isJsonWithin, isPlainObject, MAX_DEPTH } from './assertJsonValue.js';
+
+/*
+ * The walks that check their input while they work (the diffs of JSON Patch, merge patch and
+ * strategic merge patch, applying a strategic merge patch, semanticDiff) share what is here and
+ * the checking walks beside it ({@link cloneJsonChecking}, {@link jsonEqualChecking},
+ * {@link structuralHashChecking}). Each applies exactly the rules of `assertJsonValue` to what it
+ * reads, so that an input is read once instead of once to check it and again to use it.
+ */
 
 /**
- * Thrown by the walks that check their input while they work ({@link jsonEqualChecking},
- * {@link cloneJsonChecking}, {@link structuralHashChecking}, …) when they meet something that is
+ * Thrown by the walks that check their input while they work when they meet something that is
  * not JSON. It carries no detail on purpose: finding it must cost nothing, and the caller then
  * runs {@link assertJsonValue} on its arguments, which names the first problem exactly as the
  * separate check always has (the quick walks apply the same rules, so it always finds one).
@@ -15,7 +22,31 @@ export function notJson(): never {
   throw NOT_JSON;
 }
 
-/** Checks a whole subtree found at nesting `depth` (the root is 1) that a walk does not otherwise visit. */
+/** Checks a whole value found at nesting `depth` (the root is 1) that a walk does not otherwise visit. */
 export function checkJsonAt(value: unknown, depth: number): void {
   if (!isJsonWithin(value, depth)) notJson();
+}
+
+/**
+ * Checks one object or array itself, not its members, before a walk goes into it: not nested
+ * deeper than `MAX_DEPTH` (`depth` counts the root as 1, so a cycle ends here too), and an
+ * array or a plain object.
+ */
+export function checkJsonContainer(node: object, depth: number): void {
+  if (depth > MAX_DEPTH || (!Array.isArray(node) && !isPlainObject(node))) notJson();
+}
+
+/** A scalar `assertJsonValue` accepts (`undefined` aside): a string, a boolean, `null` or a finite number. */
+export function isJsonScalar(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      return value === null;
+    default:
+      return false;
+  }
 }

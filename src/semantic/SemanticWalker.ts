@@ -1,5 +1,5 @@
 import { jsonEqual } from '../json/jsonEqual.js';
-import { check, enterObject } from '../patch/merge-patch/checkedWalk.js';
+import { checkJsonAt, checkJsonContainer } from '../json/notJson.js';
 import type { JsonObject, JsonValue } from '../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys } from '../json/ownProperty.js';
 import { compareLists } from './compareLists.js';
@@ -71,7 +71,7 @@ export class SemanticWalker {
     if (isJsonObject(a) && isJsonObject(b)) return this.compareObjects(a, b, node, out);
     if (jsonEqual(a, b)) {
       // Two equal scalars (`Infinity` is equal to itself).
-      if (this.settings.checks === true) check(a, node.depth);
+      if (this.settings.checks === true) checkJsonAt(a, node.depth);
       return;
     }
     const { normalize } = this.settings;
@@ -98,8 +98,8 @@ export class SemanticWalker {
     if (node.ignore.matched) {
       if (this.settings.checks === true) {
         // Ignored values are compared whole, not walked: checked here.
-        if (a !== undefined) check(a, node.depth);
-        if (b !== undefined) check(b, node.depth);
+        if (a !== undefined) checkJsonAt(a, node.depth);
+        if (b !== undefined) checkJsonAt(b, node.depth);
       }
       if (a === undefined || b === undefined ? a !== b : !this.sameWhole(a, b, node)) {
         this.emit(out, node, 'equivalent', undefined, undefined, 'ignored', node.ignore.matchedBy());
@@ -166,8 +166,8 @@ export class SemanticWalker {
     const { from, to, schemas } = this.settings;
     const checks = this.settings.checks === true;
     if (checks) {
-      enterObject(a, node.depth);
-      enterObject(b, node.depth);
+      checkJsonContainer(a, node.depth);
+      checkJsonContainer(b, node.depth);
     }
     const filledA = from.marks.get(a);
     const filledB = to.marks.get(b);
@@ -192,7 +192,7 @@ export class SemanticWalker {
         // Both left to the server: no difference, whatever each default is (unless a rule ignores it).
         if (fromA && fromB && unignored) continue;
       } else if (valueA === valueB && (typeof valueB !== 'object' || valueB === null)) {
-        if (checks) check(valueB, node.depth + 1);
+        if (checks) checkJsonAt(valueB, node.depth + 1);
         continue;
       }
       const field = schemas.field(node.schema, key);

@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue } from '../json/JsonValue.js';
 import { getOwn } from '../json/ownProperty.js';
-import { isPlain, NOT_JSON } from '../patch/merge-patch/checkedWalk.js';
+import { isPlainObject } from '../json/assertJsonValue.js';
+import { NOT_JSON } from '../json/notJson.js';
 import type { PatchSchema } from '../schema/PatchSchema.js';
 import type { SchemaLookup } from './SchemaLookup.js';
 import type { ServerDefault, ServerDefaultContext } from './ServerDefault.js';
@@ -123,10 +124,10 @@ export class LazyServerDefaults implements SideDefaults {
 
 /** Throws `NOT_JSON` unless `object`, and each map a row fills entry by entry, is a plain object: what the rows may copy. */
 function checkCopied(object: JsonObject, rows: readonly ServerDefault[]): void {
-  if (!isPlain(object)) throw NOT_JSON;
+  if (!isPlainObject(object)) throw NOT_JSON;
   for (const row of rows) {
     if (row.entries !== true) continue;
     const entries = getOwn(object, row.field);
-    if (typeof entries === 'object' && entries !== null && !Array.isArray(entries) && !isPlain(entries)) throw NOT_JSON;
+    if (typeof entries === 'object' && entries !== null && !Array.isArray(entries) && !isPlainObject(entries)) throw NOT_JSON;
   }
 }

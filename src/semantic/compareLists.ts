@@ -2,7 +2,7 @@ import type { JsonObject, JsonPrimitive, JsonValue } from '../json/JsonValue.js'
 import { isJsonObject, setOwn } from '../json/ownProperty.js';
 import { MAX_DEPTH } from '../json/assertJsonValue.js';
 import { listKeys } from '../patch/json-patch/diffKeyedList.js';
-import { NOT_JSON } from '../patch/merge-patch/checkedWalk.js';
+import { NOT_JSON } from '../json/notJson.js';
 import type { PatchSchema } from '../schema/PatchSchema.js';
 import { elementIds, keyFields } from './listElementKeys.js';
 import { IgnoreState } from './IgnoreState.js';

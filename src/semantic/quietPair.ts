@@ -1,10 +1,10 @@
-import { MAX_DEPTH } from '../json/assertJsonValue.js';
+import { isPlainObject, MAX_DEPTH } from '../json/assertJsonValue.js';
 import { cloneJson } from '../json/cloneJson.js';
 import { jsonEqual } from '../json/jsonEqual.js';
 import type { JsonObject, JsonPrimitive, JsonValue } from '../json/JsonValue.js';
+import { checkJsonAt, NOT_JSON } from '../json/notJson.js';
 import { getOwn, isJsonObject } from '../json/ownProperty.js';
 import { listKeys } from '../patch/json-patch/diffKeyedList.js';
-import { check, isPlain, NOT_JSON } from '../patch/merge-patch/checkedWalk.js';
 import type { PatchSchema } from '../schema/PatchSchema.js';
 import type { PatchMeta } from '../schema/SchemaTable.js';
 import { rowsRead, type RowReads } from './rowSafety.js';
@@ -81,7 +81,7 @@ export class QuietPair {
   ): boolean {
     if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
       if (a !== b) return false;
-      if (this.checks) check(a, depth);
+      if (this.checks) checkJsonAt(a, depth);
       return true;
     }
     if (this.checks && depth > MAX_DEPTH) throw NOT_JSON;
@@ -94,7 +94,7 @@ export class QuietPair {
       return keys === undefined || a.length < 2 || this.uniqueKeys(a, keys, items) || this.differ(a, b);
     }
     if (Array.isArray(b)) return this.differ(a, b);
-    if (this.checks && (!isPlain(a) || !isPlain(b))) throw NOT_JSON;
+    if (this.checks && (!isPlainObject(a) || !isPlainObject(b))) throw NOT_JSON;
     if (this.defaults && schema !== undefined && !this.sameDefaults(schema, inner)) return this.differ(a, b);
     const below = schema !== undefined && schema.type.kind === 'struct' ? inner + 1 : inner;
     const keysA = Object.keys(a);
@@ -110,7 +110,7 @@ export class QuietPair {
       // The same keys in the same order (the usual case) need no lookup on `b`.
       const valueB = keysB[i] === key ? b[key] : getOwn(b, key);
       if (valueA === valueB && (typeof valueA !== 'object' || valueA === null)) {
-        if (this.checks) check(valueA, depth + 1);
+        if (this.checks) checkJsonAt(valueA, depth + 1);
         continue;
       }
       if (typeof valueA !== 'object' || valueA === null || typeof valueB !== 'object' || valueB === null) return this.differ(a, b);

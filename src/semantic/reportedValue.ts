@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue } from '../json/JsonValue.js';
 import { jsonKeys, setOwn } from '../json/ownProperty.js';
-import { check, enterObject, NOT_JSON } from '../patch/merge-patch/checkedWalk.js';
+import { checkJsonAt, checkJsonContainer, NOT_JSON } from '../json/notJson.js';
 import type { PatchSchema } from '../schema/PatchSchema.js';
 import type { SchemaLookup } from './SchemaLookup.js';
 import type { SideDefaults } from './SideDefaults.js';
@@ -19,10 +19,10 @@ import type { SideDefaults } from './SideDefaults.js';
  */
 export function reportedValue(value: JsonValue, schema: PatchSchema | undefined, side: SideDefaults, schemas: SchemaLookup, depth: number): JsonValue {
   if (typeof value !== 'object' || value === null) {
-    if (depth > 0) check(value, depth);
+    if (depth > 0) checkJsonAt(value, depth);
     return value;
   }
-  if (depth > 0) enterObject(value, depth);
+  if (depth > 0) checkJsonContainer(value, depth);
   const below = depth > 0 ? depth + 1 : 0;
   if (Array.isArray(value)) {
     const items = schemas.items(schema);

@@ -2,7 +2,7 @@ import { InvalidDocumentError } from '../errors/InvalidDocumentError.js';
 import { assertJsonValue } from '../json/assertJsonValue.js';
 import type { JsonValue } from '../json/JsonValue.js';
 import { getOwn, isJsonObject } from '../json/ownProperty.js';
-import { NOT_JSON } from '../patch/merge-patch/checkedWalk.js';
+import { NOT_JSON } from '../json/notJson.js';
 import { rolloutSchema } from '../rollout/rolloutSchema.js';
 import { PatchSchema } from '../schema/PatchSchema.js';
 import { schemaFor } from '../schema/schemaFor.js';

@@ -4,7 +4,9 @@ import { jsonEqual } from '../../json/jsonEqual.js';
 import type { JsonInput, JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { getOwn, isJsonObject, jsonKeys, setOwn } from '../../json/ownProperty.js';
 import { checkSameKind } from '../checkKinds.js';
-import { check, checkReplaced, copy, enterObject, NOT_JSON, ownMember, same, setMember } from './checkedWalk.js';
+import { cloneJsonChecking } from '../../json/cloneJsonChecking.js';
+import { checkJsonAt, checkJsonContainer, NOT_JSON } from '../../json/notJson.js';
+import { checkReplaced, ownMember, same, setMember } from './checkedWalk.js';
 
 /**
  * Computes the JSON Merge Patch (RFC 7386) that turns `from` into `to`, like Go's
@@ -56,11 +58,11 @@ export function createMergePatch(from: JsonInput, to: JsonInput): JsonValue {
  */
 function checkAndDiff(from: unknown, to: unknown): JsonValue {
   if (typeof from !== 'object' || from === null || Array.isArray(from) || typeof to !== 'object' || to === null || Array.isArray(to)) {
-    check(from, 1);
-    return copy(to, 1);
+    checkJsonAt(from, 1);
+    return cloneJsonChecking(to, 1);
   }
-  enterObject(from, 1);
-  enterObject(to, 1);
+  checkJsonContainer(from, 1);
+  checkJsonContainer(to, 1);
   return diffChecked(from as JsonObject, to as JsonObject, 1) ?? {};
 }
 
@@ -75,20 +77,20 @@ function diffChecked(from: JsonObject, to: JsonObject, depth: number): JsonObjec
     if (after === undefined) continue;
     const before = ownMember(from, key);
     if (before === undefined) {
-      setMember((patch ??= {}), key, copy(after, depth + 1));
+      setMember((patch ??= {}), key, cloneJsonChecking(after, depth + 1));
       continue;
     }
     shared++;
     if (before === after) {
       // The same value in both documents (an object `to` was built from `from` with): equal.
-      check(before, depth + 1);
+      checkJsonAt(before, depth + 1);
     } else if (isPlainCandidate(before) && isPlainCandidate(after)) {
-      enterObject(before, depth + 1);
-      enterObject(after, depth + 1);
+      checkJsonContainer(before, depth + 1);
+      checkJsonContainer(after, depth + 1);
       const nested = diffChecked(before as JsonObject, after as JsonObject, depth + 1);
       if (nested !== undefined) setMember((patch ??= {}), key, nested);
     } else if (!same(before, after, depth + 1)) {
-      setMember((patch ??= {}), key, copy(after, depth + 1));
+      setMember((patch ??= {}), key, cloneJsonChecking(after, depth + 1));
       checkReplaced(before, after, depth + 1);
     }
   }
@@ -99,7 +101,7 @@ function diffChecked(from: JsonObject, to: JsonObject, depth: number): JsonObjec
     const key = keysFrom[i]!;
     const before = from[key];
     if (before === undefined || ownMember(to, key) !== undefined) continue;
-    check(before, depth + 1);
+    checkJsonAt(before, depth + 1);
     setMember((patch ??= {}), key, null);
   }
   return patch;

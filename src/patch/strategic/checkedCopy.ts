@@ -1,7 +1,8 @@
 import { assertJsonValue } from '../../json/assertJsonValue.js';
 import { cloneJson } from '../../json/cloneJson.js';
 import type { JsonValue } from '../../json/JsonValue.js';
-import { copyValue, notJson } from './checkedValues.js';
+import { cloneJsonChecking } from '../../json/cloneJsonChecking.js';
+import { NOT_JSON } from '../../json/notJson.js';
 
 /**
  * A private deep copy of an argument, checked as {@link assertJsonValue} checks it, in one walk
@@ -11,9 +12,9 @@ import { copyValue, notJson } from './checkedValues.js';
  */
 export function checkedCopy(value: unknown, input: string): JsonValue {
   try {
-    return copyValue(value, 1);
+    return cloneJsonChecking(value, 1);
   } catch (error) {
-    if (error !== notJson) throw error;
+    if (error !== NOT_JSON) throw error;
   }
   assertJsonValue(value, input);
   // Not reached: the copy refuses only what `assertJsonValue` refuses.

@@ -1,14 +1,14 @@
 import { assertJsonValue } from '../../json/assertJsonValue.js';
 import type { JsonObject } from '../../json/JsonValue.js';
 import { isJsonObject } from '../../json/ownProperty.js';
-import { notJson } from './checkedValues.js';
+import { NOT_JSON } from '../../json/notJson.js';
 import { checkedInput } from './checkedObject.js';
 
 /** An argument of a diff, and its name in errors. */
 export type NamedInput = readonly [value: unknown, input: string];
 
 /*
- * The diffs check their arguments as they read them (see `checkedValues`) instead of checking
+ * The diffs check their arguments as they read them (see `src/json/notJson.ts`) instead of checking
  * each first with `assertJsonValue`, a walk of its own. The errors stay those of checking first:
  * an argument that is not an object at all is refused before the diff runs, and when anything in
  * the diff throws, each argument is checked in order, so that one that is not JSON throws its
@@ -33,5 +33,5 @@ export function refuseArguments(inputs: readonly NamedInput[]): never {
  */
 export function firstArgumentError(error: unknown, inputs: readonly NamedInput[]): unknown {
   for (const [value, input] of inputs) if (value !== undefined && value !== null) assertJsonValue(value, input);
-  return error === notJson ? new Error('kubepatch: an argument was refused as not JSON, yet assertJsonValue accepts it') : error;
+  return error === NOT_JSON ? new Error('kubepatch: an argument was refused as not JSON, yet assertJsonValue accepts it') : error;
 }

@@ -2,8 +2,8 @@ import { InvalidDocumentError } from '../../errors/InvalidDocumentError.js';
 import { assertJsonValue } from '../../json/assertJsonValue.js';
 import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { isJsonObject } from '../../json/ownProperty.js';
+import { checkJsonAt, NOT_JSON } from '../../json/notJson.js';
 import { checkedCopy } from './checkedCopy.js';
-import { checkValue, notJson } from './checkedValues.js';
 
 /**
  * Checks an argument and returns a private deep copy for the engine to work on in place, as Go's
@@ -26,15 +26,15 @@ export function checkedInput(value: unknown, input: string, options: { readonly 
 }
 
 /**
- * `assertJsonValue`, by a walk that lists no keys (see `checkedValues`); at anything it refuses,
+ * `assertJsonValue`, by a walk that lists no keys (see `src/json/notJson.ts`); at anything it refuses,
  * `assertJsonValue` runs, for its error.
  */
 function checkArgument(value: unknown, input: string): asserts value is JsonValue {
   try {
-    checkValue(value, 1);
+    checkJsonAt(value, 1);
     return;
   } catch (error) {
-    if (error !== notJson) throw error;
+    if (error !== NOT_JSON) throw error;
   }
   assertJsonValue(value, input);
 }

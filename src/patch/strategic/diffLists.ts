@@ -2,8 +2,9 @@ import { cloneJson } from '../../json/cloneJson.js';
 import { jsonEqual } from '../../json/jsonEqual.js';
 import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { setOwn } from '../../json/ownProperty.js';
+import { cloneJsonChecking } from '../../json/cloneJsonChecking.js';
+import { checkJsonAt, checkJsonContainer, isJsonScalar, notJson } from '../../json/notJson.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
-import { checkNode, checkValue, copyValue, isJsonScalar, rejectValue } from './checkedValues.js';
 import { diffListsOfMaps } from './diffListsOfMaps.js';
 import { deduplicateScalars, elementKind, orderBy } from './elementOrder.js';
 import type { DiffElement, DiffOptions } from './diffOptions.js';
@@ -40,15 +41,15 @@ export function diffLists(
   depth: number,
   diffElement: DiffElement,
 ): ListDiff {
-  checkNode(original, depth);
-  checkNode(modified, depth);
+  checkJsonContainer(original, depth);
+  checkJsonContainer(modified, depth);
   if (original.length === 0) {
     if (modified.length === 0) return empty;
     if (options.ignoreChangesAndAdditions) {
-      checkValue(modified, depth);
+      checkJsonAt(modified, depth);
       return empty;
     }
-    return { patch: copyValue(modified, depth) as JsonValue[], deletions: none, order: none };
+    return { patch: cloneJsonChecking(modified, depth) as JsonValue[], deletions: none, order: none };
   }
   // One list on both sides is checked once: what fails in it fails in its first reading.
   const kind = original === modified ? elementKind(path, original) : elementKind(path, original, modified);
@@ -61,7 +62,7 @@ export function diffLists(
     return { patch, deletions: none, order: wantOrder ? orderEntries(keys, mergeKey) : none };
   }
   // Go kinds tell JSON scalars apart but for numbers JSON cannot hold: `Infinity` is a float64.
-  if (kind === 'float64') for (const list of [original, modified]) for (const item of list) if (!isJsonScalar(item)) rejectValue();
+  if (kind === 'float64') for (const list of [original, modified]) for (const item of list) if (!isJsonScalar(item)) notJson();
   if (original === modified) return sameScalars(original, options);
   const { additions, deletions, sortedOriginal } = diffListsOfScalars(original, modified, options);
   // Sorting nothing by `modified` is nothing (and scalars need no check of merge keys).

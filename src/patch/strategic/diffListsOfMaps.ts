@@ -1,8 +1,9 @@
 import { cloneJson } from '../../json/cloneJson.js';
 import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { getOwn, isJsonObject, setOwn } from '../../json/ownProperty.js';
+import { cloneJsonChecking } from '../../json/cloneJsonChecking.js';
+import { checkJsonAt, NOT_JSON } from '../../json/notJson.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
-import { checkValue, copyValue, notJson } from './checkedValues.js';
 import { deleteDirective, directiveMarker, fail } from './directives.js';
 import type { DiffElement, DiffOptions } from './diffOptions.js';
 import { orderBy } from './elementOrder.js';
@@ -138,7 +139,7 @@ function diffSameList(
     try {
       nested = diffElement(element, element, itemSchema, options, path, depth + 1);
     } catch (error) {
-      if (error === notJson) throw error;
+      if (error === NOT_JSON) throw error;
       return firstFailure(j, error, list, list, keys, Array.from(keys.keys()), itemSchema, options, path, depth, diffElement);
     }
     if (!hasOwnKeys(nested)) continue;
@@ -169,8 +170,8 @@ function diffPairs(
   for (let j = 0; j < modified.length; j++) {
     const i = partner[j]!;
     if (i < 0) {
-      if (options.ignoreChangesAndAdditions) checkValue(modified[j], depth + 1);
-      else changes.push(copyValue(modified[j], depth + 1));
+      if (options.ignoreChangesAndAdditions) checkJsonAt(modified[j], depth + 1);
+      else changes.push(cloneJsonChecking(modified[j], depth + 1));
       continue;
     }
     let nested: JsonObject;
@@ -178,7 +179,7 @@ function diffPairs(
       // Errors are thrown at `path`, and moved to the element's place in Go's sorted list below.
       nested = diffElement(original[i] as JsonObject, modified[j] as JsonObject, itemSchema, options, path, depth + 1);
     } catch (error) {
-      if (error === notJson) throw error;
+      if (error === NOT_JSON) throw error;
       return firstFailure(j, error, original, modified, afterKeys, partner, itemSchema, options, path, depth, diffElement);
     }
     if (!hasOwnKeys(nested)) continue;
@@ -188,7 +189,7 @@ function diffPairs(
   const removed: number[] = [];
   for (let i = 0; i < original.length; i++) {
     if (taken[i] === 1) continue;
-    checkValue(original[i], depth + 1);
+    checkJsonAt(original[i], depth + 1);
     if (!options.ignoreDeletions) removed.push(i);
   }
   sortLessOrEqual(removed, (i) => texts[i]!);
@@ -227,7 +228,7 @@ function firstFailure(
     try {
       diffElement(original[partner[j]!] as JsonObject, modified[j] as JsonObject, itemSchema, options, path, depth + 1);
     } catch (earlier) {
-      if (earlier === notJson) throw earlier;
+      if (earlier === NOT_JSON) throw earlier;
       first = j;
       firstError = earlier;
       break;
@@ -291,11 +292,11 @@ function diffSorted(
       i++;
       j++;
     } else if (a === undefined || (b !== undefined && a.text > b.text)) {
-      if (options.ignoreChangesAndAdditions) checkValue(b!.item, depth + 1);
-      else changes.push(copyValue(b!.item, depth + 1));
+      if (options.ignoreChangesAndAdditions) checkJsonAt(b!.item, depth + 1);
+      else changes.push(cloneJsonChecking(b!.item, depth + 1));
       j++;
     } else {
-      checkValue(a.item, depth + 1);
+      checkJsonAt(a.item, depth + 1);
       if (!options.ignoreDeletions) deletions.push(deleteDirective(mergeKey, a.key));
       i++;
     }

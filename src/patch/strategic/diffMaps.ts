@@ -1,8 +1,10 @@
 import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { getOwn, jsonKeys, setOwn } from '../../json/ownProperty.js';
+import { cloneJsonChecking } from '../../json/cloneJsonChecking.js';
+import { jsonEqualChecking } from '../../json/jsonEqualChecking.js';
+import { checkJsonAt, checkJsonContainer, isJsonScalar, notJson } from '../../json/notJson.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import { childPath, deleteFromPrimitiveListPrefix, directiveMarker, fail, retainKeysDirective, setElementOrderPrefix, splitStrategies } from './directives.js';
-import { checkNode, checkValue, copyValue, equalValues, isJsonScalar, rejectValue } from './checkedValues.js';
 import { diffLists, type ListDiff } from './diffLists.js';
 import { hasOwnKeys } from './hasOwnKeys.js';
 import type { DiffOptions } from './diffOptions.js';
@@ -25,15 +27,15 @@ const hasOwnProperty = Object.prototype.hasOwnProperty;
  * The result shares nothing with the inputs, which are only read: what it takes from `modified`
  * is copied where it is taken, so that the (much larger) unchanged rest is never copied.
  *
- * The inputs are checked as they are read (see `checkedValues`): every value of both is read,
+ * The inputs are checked as they are read (see `src/json/notJson.ts`): every value of both is read,
  * copied or checked on the way, whatever the options keep. `depth` is the nesting of the two
  * maps in their documents (the root is 1).
  */
 export function diffMaps(original: JsonObject, modified: JsonObject, schema: PatchSchema, options: DiffOptions, path: string, depth: number): JsonObject {
   // One object on both sides (an unchanged part shared by both documents): nothing to look up.
   const same = original === modified;
-  checkNode(original, depth);
-  if (!same) checkNode(modified, depth);
+  checkJsonContainer(original, depth);
+  if (!same) checkJsonContainer(modified, depth);
   // Made at the first change: most maps of a diff have none.
   let patch: JsonObject | undefined;
   let retainKeys: string[] | undefined;
@@ -72,7 +74,7 @@ export function diffMaps(original: JsonObject, modified: JsonObject, schema: Pat
       for (const key of originalKeys) {
         const originalValue = original[key];
         if (originalValue === undefined || (hasOwnProperty.call(modified, key) && modified[key] !== undefined)) continue;
-        checkValue(originalValue, depth + 1);
+        checkJsonAt(originalValue, depth + 1);
         if (!options.ignoreDeletions) store((patch ??= {}), key, null);
       }
     }
@@ -131,13 +133,13 @@ function diffMember(
   }
   if (typeof originalValue !== 'object' || originalValue === null) {
     // Scalars, the most common values, need no path: it is only built for what can fail.
-    if (!isJsonScalar(originalValue)) rejectValue();
+    if (!isJsonScalar(originalValue)) notJson();
     if (typeof modifiedValue === 'object' && modifiedValue !== null) return addition(modifiedValue, options, depth + 1);
-    if (!isJsonScalar(modifiedValue)) rejectValue();
+    if (!isJsonScalar(modifiedValue)) notJson();
     return originalValue !== modifiedValue && !options.ignoreChangesAndAdditions ? modifiedValue : undefined;
   }
   if (!sameGoKind(originalValue, modifiedValue)) {
-    checkValue(originalValue, depth + 1);
+    checkJsonAt(originalValue, depth + 1);
     return addition(modifiedValue, options, depth + 1);
   }
   if (Array.isArray(originalValue)) {
@@ -171,8 +173,8 @@ function sameKeyList(a: readonly string[], b: readonly string[]): boolean {
 
 /** A value `original` lacks (or holds with another type): a copy for the patch, unless only deletions are kept. */
 function addition(value: JsonValue, options: DiffOptions, depth: number): JsonValue | undefined {
-  if (!options.ignoreChangesAndAdditions) return copyValue(value, depth);
-  checkValue(value, depth);
+  if (!options.ignoreChangesAndAdditions) return cloneJsonChecking(value, depth);
+  checkJsonAt(value, depth);
   return undefined;
 }
 
@@ -181,12 +183,12 @@ function diffMapField(key: string, original: JsonObject, modified: JsonObject, s
   const field = schema.field(key);
   if (field === undefined) {
     // "If the values are identical, this doesn't matter, no patch is needed"
-    if (equalValues(original, modified, depth)) return undefined;
+    if (jsonEqualChecking(original, modified, depth)) return undefined;
     fail('UNKNOWN_FIELD', `unable to find api field ${JSON.stringify(key)} in ${schema.name}`, path);
   }
   const { retainKeys, strategy } = splitStrategies(field.meta, path);
   if (strategy === 'replace') {
-    checkValue(original, depth);
+    checkJsonAt(original, depth);
     return addition(modified, options, depth);
   }
   const nested = diffMaps(original, modified, field.schema, options.forField(retainKeys), path, depth);
@@ -200,7 +202,7 @@ function diffMapField(key: string, original: JsonObject, modified: JsonObject, s
 function diffListField(key: string, original: JsonValue[], modified: JsonValue[], schema: PatchSchema, options: DiffOptions, path: string, depth: number): JsonValue[] | ListDiff | undefined {
   const field = schema.field(key);
   if (field === undefined) {
-    if (equalValues(original, modified, depth)) return undefined;
+    if (jsonEqualChecking(original, modified, depth)) return undefined;
     fail('UNKNOWN_FIELD', `unable to find api field ${JSON.stringify(key)} in ${schema.name}`, path);
   }
   const { retainKeys, strategy } = splitStrategies(field.meta, path);
@@ -211,13 +213,13 @@ function diffListField(key: string, original: JsonValue[], modified: JsonValue[]
 /** A list that is not merged: a copy, sent whole, when it changed. */
 function replaceIfChanged(original: JsonValue[], modified: JsonValue[], options: DiffOptions, depth: number): JsonValue[] | undefined {
   if (options.ignoreChangesAndAdditions) {
-    checkValue(original, depth);
-    checkValue(modified, depth);
+    checkJsonAt(original, depth);
+    checkJsonAt(modified, depth);
     return undefined;
   }
-  if (equalValues(original, modified, depth)) return undefined;
-  checkValue(original, depth);
-  return copyValue(modified, depth) as JsonValue[];
+  if (jsonEqualChecking(original, modified, depth)) return undefined;
+  checkJsonAt(original, depth);
+  return cloneJsonChecking(modified, depth) as JsonValue[];
 }
 
 /** Go's `hasAdditionalNewField`: `original` has a non-null key that `modified` lacks. */
