@@ -13,6 +13,10 @@ export function goalsSection(results: BenchResults): string {
   const notes = verdicts.filter((v) => v.met === false).map((v) => `- ${v.scope}, ${v.goal}: ${listed(v.misses)}.${contextOf(v, results)}`);
   return `## Goals
 
+The verdicts of this one run. Runs of the same code on the same machine (2 shared cores) differ:
+a ratio within about a fifth of its limit has come out on either side of it from one run to the
+next, so such a verdict says "close to the limit" rather than "met" or "missed" for good.
+
 | goal | task | result | worst case |
 | --- | --- | --- | --- |
 ${rows.join('\n')}

@@ -187,6 +187,8 @@ function methodSection(probeLimits: ProbeLimits): string {
   ([Go's apimachinery](#gos-apimachinery)).
 - Each task runs its contenders side by side in one process, in three rounds, each contender
   sampled in every round (calls batched to at least 1 ms per sample); the table shows the median.
+  The floor is sampled in every round of every task of its input too, beside the contenders, so
+  that drift in the process (heat, collections, what ran before) weighs on both sides of a ratio.
 - No contender may change its inputs: rfc6902 and json-merge-patch, which patch in place, get a
   JSON round-trip copy of the document inside the timed call (the fastest deep copy of plain JSON,
   and what fast-json-patch does itself with \`mutateDocument: false\`). The apply tasks apply the

@@ -56,6 +56,8 @@ const sectionsOnly = only !== undefined && only.every((id) => sectionIds.include
 /** Timing: rounds over all contenders of a task, so that drift (heat, GC) hits them alike. */
 const rounds = 3;
 const roundBudgetMs = quick ? 20 : 120;
+/** Share of a round's budget the floor is sampled for: it is sampled in the rounds of every task. */
+const floorShareOfRound = 0.25;
 /** A call slower than this (in its probe) is timed once, and larger sizes of its series are skipped. */
 const slowCallMs = 2_000;
 /** Server-side apply's cases are few, so calls up to this long are still sampled (a few calls each). */
@@ -87,8 +89,9 @@ for (const [inputId, build] of inputBuilders) {
   const { before: _before, after: _after, schema: _schema, ...summary } = input;
   if (measured) {
     inputs.push(summary);
-    floorResults.push(timeFloors(input));
-    for (const task of tasks) if (input.tasks === undefined || input.tasks.includes(task.id)) measureTask(task, input);
+    const floor = startFloor(input);
+    for (const task of tasks) if (input.tasks === undefined || input.tasks.includes(task.id)) measureTask(task, input, floor);
+    floorResults.push(finishFloor(input, floor));
   }
   if (input.goType !== undefined) {
     if (goPeer === undefined) {
@@ -142,18 +145,37 @@ if (sectionsOnly) {
 }
 console.log(`wrote ${fileURLToPath(pageFile)}${sectionsOnly ? ` (sections ${only.join(', ')})` : ''} in ${(results.elapsedMs / 1000).toFixed(0)} s`);
 
-function timeFloors(input: BenchInput): FloorResult {
-  const time = (run: () => unknown) => {
-    const samples: number[] = [];
-    sample(run, batchSize(run), roundBudgetMs, samples);
-    return median(samples);
-  };
-  // deep-equal needs seconds per call on the large inputs; it is shown for reference only.
-  const deepEqualStrictMs = input.large ? undefined : time(floors['deep-equal (strict)'](input));
-  return { inputId: input.id, fastDeepEqualMs: time(floors['fast-deep-equal'](input)), deepEqualStrictMs };
+/** The floor of one input (fast-deep-equal): sampled in every round of every task of the input, beside the contenders. */
+interface FloorSampler {
+  readonly run: () => unknown;
+  readonly calls: number;
+  readonly samples: number[];
 }
 
-function measureTask(task: Task, input: BenchInput): void {
+function startFloor(input: BenchInput): FloorSampler {
+  const run = floors['fast-deep-equal'](input);
+  return { run, calls: batchSize(run), samples: [] };
+}
+
+/**
+ * The floor is sampled in the same rounds as the tasks' contenders, so that drift (heat, GC, the
+ * state of a process that has run many cases) hits the floor and what is divided by it alike.
+ */
+function finishFloor(input: BenchInput, floor: FloorSampler): FloorResult {
+  // An input whose tasks were all skipped still gets its floor.
+  if (floor.samples.length === 0) sample(floor.run, floor.calls, roundBudgetMs, floor.samples);
+  // deep-equal needs seconds per call on the large inputs; it is shown for reference only.
+  let deepEqualStrictMs: number | undefined;
+  if (!input.large) {
+    const run = floors['deep-equal (strict)'](input);
+    const samples: number[] = [];
+    sample(run, batchSize(run), roundBudgetMs, samples);
+    deepEqualStrictMs = median(samples);
+  }
+  return { inputId: input.id, fastDeepEqualMs: median(floor.samples), deepEqualStrictMs };
+}
+
+function measureTask(task: Task, input: BenchInput, floor: FloorSampler): void {
   const timed: Array<{ result: CaseResult; run: () => unknown; calls: number; samples: number[] }> = [];
   for (const contender of task.contenders) {
     const result: CaseResult = { inputId: input.id, taskId: task.id, contender: contender.name, isKubepatch: contender.library === 'kubepatch', outcome: { kind: 'not-run', reason: '' } };
@@ -189,6 +211,7 @@ function measureTask(task: Task, input: BenchInput): void {
   }
   for (let round = 0; round < rounds; round++) {
     for (const entry of timed) sample(entry.run, entry.calls, roundBudgetMs, entry.samples, 1);
+    if (timed.length > 0) sample(floor.run, floor.calls, roundBudgetMs * floorShareOfRound, floor.samples, 1);
   }
   for (const entry of timed) entry.result.outcome = { kind: 'timed', ms: median(entry.samples) };
 }
