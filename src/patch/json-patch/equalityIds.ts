@@ -1,7 +1,7 @@
 import { jsonEqual } from '../../json/jsonEqual.js';
 import { jsonEqualChecking } from '../../json/jsonEqualChecking.js';
 import type { JsonValue } from '../../json/JsonValue.js';
-import { structuralHashChecking } from '../../json/structuralHashChecking.js';
+import { structuralHashChecking } from '../../json/structuralHash.js';
 
 /** Up to this many elements in all, equal elements are found without a map. */
 const linearSearchLimit = 48;

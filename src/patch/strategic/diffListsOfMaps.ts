@@ -66,7 +66,7 @@ export function diffListsOfMaps(
     if (patch !== undefined) return { patch, sameOrder: true, keys: before };
   }
   const after = original === modified ? before : mergeKeysOf(modified, mergeKey, path);
-  const sameOrder = sameKeys(before, after);
+  const sameOrder = sameMergeKeys(before, after);
   const pairing = pairByText(before, after, modified, options);
   if (pairing !== undefined) {
     const patch = diffPairs(original, modified, before, after, pairing, itemSchema, mergeKey, options, path, depth, diffElement);
@@ -325,7 +325,7 @@ function mergeKeysOf(list: readonly JsonValue[], mergeKey: string, path: string)
 }
 
 /** Go's `isOrderSame`: the same merge keys at the same positions (`==`, which only scalars pass). */
-function sameKeys(before: readonly JsonValue[], after: readonly JsonValue[]): boolean {
+function sameMergeKeys(before: readonly JsonValue[], after: readonly JsonValue[]): boolean {
   if (before.length !== after.length) return false;
   for (let i = 0; i < before.length; i++) {
     const a = before[i];

@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue } from '../../json/JsonValue.js';
 import { getOwn, jsonKeys, setOwn } from '../../json/ownProperty.js';
 import { cloneJsonChecking } from '../../json/cloneJsonChecking.js';
+import { sameKeys } from '../../json/jsonEqual.js';
 import { jsonEqualChecking } from '../../json/jsonEqualChecking.js';
 import { checkJsonAt, checkJsonContainer, isJsonScalar, notJson } from '../../json/notJson.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
@@ -54,7 +55,7 @@ export function diffMaps(original: JsonObject, modified: JsonObject, schema: Pat
     const originalKeys = Object.keys(original);
     // Both maps list the same keys in the same order (the usual case): every lookup in `original`
     // finds an own member, and it has no key `modified` lacks.
-    const aligned = sameKeyList(keys, originalKeys);
+    const aligned = sameKeys(keys, originalKeys);
     let unset = false;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
@@ -162,13 +163,6 @@ function withChange(patch: JsonObject | undefined, key: string, change: JsonValu
   if (lists.deletions.length > 0) target[`${deleteFromPrimitiveListPrefix}/${key}`] = lists.deletions;
   if (lists.order.length > 0) target[`${setElementOrderPrefix}/${key}`] = lists.order;
   return target;
-}
-
-/** Whether two lists of keys are the same, in the same order. */
-function sameKeyList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** A value `original` lacks (or holds with another type): a copy for the patch, unless only deletions are kept. */
