@@ -1,5 +1,6 @@
 import type { PatchSchema } from '../schema/PatchSchema.js';
 import { schemaFromCRD } from '../schema/schemaFromCRD.js';
+import { sealCrd } from '../schema/sealedCrd.js';
 import { rolloutCRDJson } from './generated/rolloutCRD.js';
 
 let schema: PatchSchema | undefined;
@@ -29,6 +30,6 @@ let schema: PatchSchema | undefined;
  * @public
  */
 export function rolloutSchema(): PatchSchema {
-  schema ??= schemaFromCRD(JSON.parse(rolloutCRDJson.join('')) as object, 'v1alpha1');
+  schema ??= schemaFromCRD(sealCrd(JSON.parse(rolloutCRDJson.join('')) as object), 'v1alpha1');
   return schema;
 }

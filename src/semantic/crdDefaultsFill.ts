@@ -57,8 +57,8 @@ export function crdSchemaFor(crd: object, apiVersion: string): unknown {
  * on the way to a default, so an object it did not copy holds no default.
  * @internal
  */
-export function fillCrdDefaults(value: JsonValue, schema: unknown): Defaulted {
-  const result = crdDefaults(value, schema);
+export function fillCrdDefaults(value: JsonValue, schema: unknown, options: { readonly sealed?: boolean } = {}): Defaulted {
+  const result = crdDefaults(value, schema, options);
   const filled = new Map<object, string[]>();
   const visit = (before: JsonValue, after: JsonValue): void => {
     if (before === after || typeof after !== 'object' || after === null) return;

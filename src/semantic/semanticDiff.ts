@@ -7,6 +7,7 @@ import { rolloutSchema } from '../rollout/rolloutSchema.js';
 import { PatchSchema } from '../schema/PatchSchema.js';
 import { schemaFor } from '../schema/schemaFor.js';
 import { schemaFromCRD } from '../schema/schemaFromCRD.js';
+import { isSealedCrd } from '../schema/sealedCrd.js';
 import { argoRules } from './argoRules.js';
 import { checkCrds, crdOfSchema, crdSchemaFor, fillCrdDefaults, findCrd } from './crdDefaultsFill.js';
 import { compileIgnoreRules } from './ignoreRules.js';
@@ -99,11 +100,11 @@ export function semanticDiff(a: unknown, b: unknown, options: SemanticDiffOption
  * object's own here).
  */
 function sideOf(
-  value: JsonValue, defaults: boolean, crd: { readonly schema: unknown } | undefined, schema: PatchSchema | undefined, schemas: SchemaLookup, checks: boolean,
+  value: JsonValue, defaults: boolean, crd: { readonly schema: unknown; readonly sealed: boolean } | undefined, schema: PatchSchema | undefined, schemas: SchemaLookup, checks: boolean,
 ): { value: JsonValue; defaults: SideDefaults } {
   if (!defaults) return { value, defaults: new PrefilledSide() };
   if (crd !== undefined) {
-    const filled = fillCrdDefaults(value, crd.schema);
+    const filled = fillCrdDefaults(value, crd.schema, { sealed: crd.sealed });
     return { value: filled.value, defaults: new PrefilledSide(filled.filled) };
   }
   if (schema === undefined) return { value, defaults: new PrefilledSide() };
@@ -153,7 +154,7 @@ function diffDocuments(a: JsonValue, b: JsonValue, options: SemanticDiffOptions,
   // The defaults are filled into copies of the objects that get them (the server's as the walk
   // reaches each object, a CRD's up front); the changes copy their values.
   const schemas = new SchemaLookup();
-  const crdFill = crd !== undefined && apiVersion !== undefined && normalize.defaults ? { schema: crdSchemaFor(crd, apiVersion) } : undefined;
+  const crdFill = crd !== undefined && apiVersion !== undefined && normalize.defaults ? { schema: crdSchemaFor(crd, apiVersion), sealed: isSealedCrd(crd) } : undefined;
   const from = sideOf(foldOld.value, normalize.defaults, crdFill, schema, schemas, checks);
   const to = sideOf(foldNew.value, normalize.defaults, crdFill, schema, schemas, checks);
   // Equal parts are told apart before their defaults, unless those were filled up front (a CRD's).
