@@ -7,6 +7,7 @@ import { crdDefaults } from '../../src/apply/target/crdDefaults.js';
 import { isSealedCrd, sealCrd } from '../../src/schema/sealedCrd.js';
 import { schemaSourceOf } from '../../src/schema/PatchSchema.js';
 import { deepFreeze } from '../helpers/deepFreeze.js';
+import type { JsonObject } from '../../src/json/JsonValue.js';
 import { rolloutSchema, semanticDiff, type SemanticChange } from 'kubepatch';
 
 const names = ['a', 'b', 'c', 'd'] as const;
@@ -61,9 +62,9 @@ describe('crdDefaults', () => {
         deep: { properties: { list: { items: { properties: { port: { type: 'integer' }, protocol: { default: 'TCP' } } } } } },
       },
     });
-    const document = deepFreeze({ plain: { x: 'kept' }, deep: { list: [{ port: 80 }, { port: 53, protocol: 'UDP' }] } });
+    const document = deepFreeze({ plain: { x: 'kept' }, deep: { list: [{ port: 80 }, { port: 53, protocol: 'UDP' }] as JsonObject[] } });
     for (const sealed of [false, true]) {
-      const filled = crdDefaults(document, schema, { sealed }) as typeof document;
+      const filled = crdDefaults(document as JsonObject, schema, { sealed }) as typeof document;
       expect(filled).toEqual({ plain: { x: 'kept' }, deep: { list: [{ port: 80, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }] } });
       expect(filled.plain).toBe(document.plain);
       expect(filled.deep.list[1]).toBe(document.deep.list[1]);
