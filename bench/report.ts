@@ -49,7 +49,7 @@ function header(results: BenchResults): string {
   return `# Benchmarks
 
 kubepatch beside the JavaScript libraries people use for the same jobs today, on the same inputs in
-the same process, and beside Go's apimachinery, the code the API server and kubectl run (in a
+the same process (a new one for each input), and beside Go's apimachinery, the code the API server and kubectl run (in a
 process of its own: [Go's apimachinery](#gos-apimachinery)). This page and its chart are written by
 \`npm run bench\` (about ${minutes(results.elapsedMs)}; never part of \`npm test\`); numbers are from one run on:
 
@@ -185,7 +185,10 @@ function methodSection(probeLimits: ProbeLimits): string {
   module go/ on the first run and cached in \`~/.cache/kubepatch/go-tools/\` (without Go, the page says
   so and leaves Go out); it is given the same documents as JSON and times itself the same way
   ([Go's apimachinery](#gos-apimachinery)).
-- Each task runs its contenders side by side in one process, in three rounds, each contender
+- Each input is measured in a child process of its own (\`bench/measureInput.ts\`), so that no
+  input's heap, garbage or compiled code is left for the next: with all inputs in one process, the
+  same code's times moved by up to a half from one run to the next.
+- Each task runs its contenders side by side in that process, in three rounds, each contender
   sampled in every round (calls batched to at least 1 ms per sample); the table shows the median.
   The floor is sampled in every round of every task of its input too, beside the contenders, so
   that drift in the process (heat, collections, what ran before) weighs on both sides of a ratio.

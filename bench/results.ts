@@ -6,7 +6,7 @@ import type { YamlInputResult } from './yamlInput.js';
 
 /** What became of one contender on one input. */
 export type Outcome =
-  /** Median milliseconds per call, measured in the main process beside the other contenders. */
+  /** Median milliseconds per call, measured in the input's process beside the other contenders. */
   | { readonly kind: 'timed'; readonly ms: number }
   /** Too slow to sample: one call, made after a first (checked) one. */
   | { readonly kind: 'single-run'; readonly ms: number }
