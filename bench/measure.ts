@@ -17,8 +17,16 @@ export function batchSize(run: () => unknown): number {
   }
 }
 
-/** Adds samples (milliseconds per call) to `into` until `budgetMs` has passed, at least `minimum`. */
+/** `gc()` when the process has it (`node --expose-gc`, as bench/measureInput.ts runs). */
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Adds samples (milliseconds per call) to `into` until `budgetMs` has passed, at least `minimum`.
+ * Where it can, it first collects the garbage left by what ran before (another contender, say),
+ * so that each contender pays for the collection of its own garbage and not of its neighbours'.
+ */
 export function sample(run: () => unknown, calls: number, budgetMs: number, into: number[], minimum = 3): void {
+  collectGarbage?.();
   const started = performance.now();
   let taken = 0;
   while (taken < minimum || performance.now() - started < budgetMs) {

@@ -199,7 +199,8 @@ function probeMemory(input: BenchInput, task: Task, contender: Contender, settin
  * progress to stderr.
  */
 export function measureInputInChild(request: InputRequest, timeoutMs: number, execArgv: readonly string[] = process.execArgv): InputReply | string {
-  const child = spawnSync(process.execPath, [...execArgv, fileURLToPath(import.meta.url)], {
+  // `--expose-gc`: bench/measure.ts collects the garbage left by one contender before sampling the next.
+  const child = spawnSync(process.execPath, [...execArgv, '--expose-gc', fileURLToPath(import.meta.url)], {
     input: JSON.stringify(request),
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'inherit'],

@@ -190,8 +190,10 @@ function methodSection(probeLimits: ProbeLimits): string {
   same code's times moved by up to a half from one run to the next.
 - Each task runs its contenders side by side in that process, in three rounds, each contender
   sampled in every round (calls batched to at least 1 ms per sample); the table shows the median.
-  The floor is sampled in every round of every task of its input too, beside the contenders, so
-  that drift in the process (heat, collections, what ran before) weighs on both sides of a ratio.
+  Before each contender's turn the process collects the garbage left by what ran before (\`gc()\`),
+  so that a contender's samples include the collection of its own garbage and not its
+  neighbours'. The floor is sampled in every round of every task of its input too, beside the
+  contenders, so that drift in the process (heat, what ran before) weighs on both sides of a ratio.
 - No contender may change its inputs: rfc6902 and json-merge-patch, which patch in place, get a
   JSON round-trip copy of the document inside the timed call (the fastest deep copy of plain JSON,
   and what fast-json-patch does itself with \`mutateDocument: false\`). The apply tasks apply the
