@@ -3,6 +3,7 @@ import { builtinStructsFrom } from './builtinTable.js';
 import { crdVersionSchema } from './crdVersionSchema.js';
 import { OpenAPIConverter } from './openapi/OpenAPIConverter.js';
 import { PatchSchema, withSchemaSource } from './PatchSchema.js';
+import { isSealedCrd } from './sealedCrd.js';
 import type { FieldDef, SchemaTable, StructDef } from './SchemaTable.js';
 
 const objectMetaId = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
@@ -33,6 +34,12 @@ const objectMetaField: FieldDef = Object.freeze({ type: Object.freeze({ kind: 's
  * Throws {@link InvalidSchemaError} (`INVALID_SCHEMA`) when the object is not a CRD, has no such
  * version, or has no schema for it.
  *
+ * A deep-frozen CRD (every object and array in it frozen, as `Object.freeze` leaves them) is read
+ * once per version: later calls with the same object return the same schema, and
+ * {@link semanticDiff} with it in `crds` reuses that schema and its defaults instead of reading
+ * the CRD again at each call. A CRD that is not frozen is read at every call, since it may have
+ * changed.
+ *
  * @example
  * ```ts
  * const crd = parse(readFileSync('rollout-crd.yaml', 'utf8'));
@@ -43,9 +50,24 @@ const objectMetaField: FieldDef = Object.freeze({ type: Object.freeze({ kind: 's
  * @public
  */
 export function schemaFromCRD(crd: object, version: string): PatchSchema {
+  const sealed = isSealedCrd(crd);
+  const known = sealed ? schemasOfSealedCrds.get(crd)?.get(version) : undefined;
+  if (known !== undefined) return known;
   const { table, rootId } = crdPatchTable(crd, version);
-  return withSchemaSource(PatchSchema.fromTable(table, rootId), { from: 'crd', crd, version });
+  const schema = withSchemaSource(PatchSchema.fromTable(table, rootId), { from: 'crd', crd, version });
+  if (sealed) {
+    let byVersion = schemasOfSealedCrds.get(crd);
+    if (byVersion === undefined) schemasOfSealedCrds.set(crd, (byVersion = new Map()));
+    byVersion.set(version, schema);
+  }
+  return schema;
 }
+
+/**
+ * The schemas read from CRDs that cannot change (deep-frozen, see `sealedCrd.ts`), by version:
+ * reading the Rollout CRD takes about 2 ms, which `semanticDiff` with `crds` would pay per call.
+ */
+const schemasOfSealedCrds = new WeakMap<object, Map<string, PatchSchema>>();
 
 /** The schema table {@link schemaFromCRD} reads from a CRD's version, and its root struct. @internal */
 export function crdPatchTable(crd: object, version: string): { readonly table: SchemaTable; readonly rootId: string } {

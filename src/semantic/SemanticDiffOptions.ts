@@ -80,6 +80,8 @@ export interface SemanticDiffOptions {
    * kind), the CRD's schema of the object's version is the schema of the comparison (unless
    * `schema` is given), and its `default:`s are filled into both objects, as the API server fills
    * them: a field one side leaves to its default is `equivalent` with `equalBecause: 'crd-default'`.
+   * A deep-frozen CRD is read once and reused across calls; one that is not frozen is read at every
+   * call (see docs/normalizations/crd-defaults.md).
    */
   readonly crds?: readonly object[];
 }

@@ -8,7 +8,7 @@ import { isSealedCrd, sealCrd } from '../../src/schema/sealedCrd.js';
 import { schemaSourceOf } from '../../src/schema/PatchSchema.js';
 import { deepFreeze } from '../helpers/deepFreeze.js';
 import type { JsonObject } from '../../src/json/JsonValue.js';
-import { rolloutSchema, semanticDiff, type SemanticChange } from 'kubepatch';
+import { rolloutSchema, schemaFromCRD, semanticDiff, type SemanticChange } from 'kubepatch';
 
 const names = ['a', 'b', 'c', 'd'] as const;
 
@@ -100,7 +100,7 @@ describe('sealed CRDs', () => {
     ]);
   });
 
-  it('reads a CRD a caller gives as it is at each call, so a CRD changed in place is not remembered', () => {
+  it('reads a CRD a caller gives (not frozen) as it is at each call, so a CRD changed in place is not remembered', () => {
     const crd = {
       kind: 'CustomResourceDefinition',
       spec: {
@@ -115,6 +115,43 @@ describe('sealed CRDs', () => {
     (crd.spec.versions[0]!.schema.openAPIV3Schema.properties.spec.properties.size as Record<string, unknown>).default = 'small';
     expect(isSealedCrd(crd)).toBe(false);
     expect(semanticDiff(live, manifest, { crds: [crd] }).map((change) => `${change.kind} ${change.equalBecause}`)).toEqual(['equivalent crd-default']);
+  });
+
+  const widgetCrd = () => ({
+    kind: 'CustomResourceDefinition',
+    spec: {
+      group: 'example.com', names: { kind: 'Widget' },
+      versions: [{ name: 'v1', schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'string', default: 'small' } } } } } } }],
+    },
+  });
+  const widget = (spec: object) => deepFreeze({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec });
+
+  it('seals a CRD the caller deep-froze: schemaFromCRD reads it once per version, semanticDiff answers as for a copy', () => {
+    const frozen = deepFreeze(widgetCrd());
+    expect(isSealedCrd(frozen)).toBe(true);
+    expect(schemaFromCRD(frozen, 'v1')).toBe(schemaFromCRD(frozen, 'v1'));
+    const open = widgetCrd();
+    expect(isSealedCrd(open)).toBe(false);
+    expect(schemaFromCRD(open, 'v1')).not.toBe(schemaFromCRD(open, 'v1'));
+    const live = widget({ size: 'small' });
+    const manifest = widget({});
+    const summary = (changes: readonly SemanticChange[]) => changes.map((change) => `${change.kind} ${change.path} ${change.equalBecause ?? ''}`);
+    expect(summary(semanticDiff(live, manifest, { crds: [frozen] }))).toEqual(['equivalent spec.size crd-default']);
+    expect(summary(semanticDiff(live, manifest, { crds: [frozen] }))).toEqual(summary(semanticDiff(live, manifest, { crds: [open] })));
+    expect(summary(semanticDiff(live, manifest, { schema: schemaFromCRD(frozen, 'v1') }))).toEqual(['equivalent spec.size crd-default']);
+  });
+
+  it('does not seal a CRD frozen only in part, one with a getter or a class instance inside, or a non-object', () => {
+    const rootOnly = Object.freeze(widgetCrd());
+    expect(isSealedCrd(rootOnly)).toBe(false);
+    expect(isSealedCrd(rootOnly)).toBe(false);
+    const withGetter = widgetCrd();
+    Object.defineProperty(withGetter.spec, 'group', { get: () => 'example.com', enumerable: true });
+    expect(isSealedCrd(deepFreeze(withGetter))).toBe(false);
+    class Names { kind = 'Widget'; }
+    expect(isSealedCrd(deepFreeze({ ...widgetCrd(), spec: { ...widgetCrd().spec, names: new Names() } }))).toBe(false);
+    expect(isSealedCrd(5)).toBe(false);
+    expect(isSealedCrd(null)).toBe(false);
   });
 
   it('sealCrd deep-freezes the CRD it is given and marks it', () => {

@@ -13,9 +13,9 @@ const asSchema = (value: unknown): Schema | undefined => (typeof value === 'obje
  * is then defaulted inside; the walk goes through `properties`, `items` and
  * `additionalProperties`. Pure: what gets a default is copied, with everything above it.
  *
- * `sealed`: the schema is part of a CRD kubepatch deep-froze ({@link sealCrd}), so what it learns
- * of the schema's nodes is kept across calls and the walk follows only the paths to a default.
- * Any other schema can change between calls, and is walked whole where the document is.
+ * `sealed`: the schema is part of a CRD that cannot change (deep-frozen, `isSealedCrd`), so what
+ * it learns of the schema's nodes is kept across calls and the walk follows only the paths to a
+ * default. Any other schema can change between calls, and is walked whole where the document is.
  * @internal
  */
 export function crdDefaults(value: JsonValue, schema: unknown, options: { readonly sealed?: boolean } = {}): JsonValue {
