@@ -72,8 +72,10 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 for (const [inputId, build] of inputBuilders) {
   const measured = selected(inputId);
   if (!measured && !selected('apimachinery')) continue;
+  const goReads = build().goType !== undefined;
+  if (!measured && !goReads) continue;
   // Go's program is built (or found cached) at the first input Go can read.
-  if (goPeer === undefined && build().goType !== undefined) {
+  if (goPeer === undefined && goReads) {
     goPeer = await prepareGoPeer((line) => console.log(line));
     if (typeof goPeer === 'string') console.log(`Go's apimachinery left out: ${goPeer}`);
   }
