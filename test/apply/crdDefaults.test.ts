@@ -84,6 +84,15 @@ describe('crdDefaults', () => {
 });
 
 describe('sealed CRDs', () => {
+  const widgetCrd = () => ({
+    kind: 'CustomResourceDefinition',
+    spec: {
+      group: 'example.com', names: { kind: 'Widget' },
+      versions: [{ name: 'v1', schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'string', default: 'small' } } } } } } }],
+    },
+  });
+  const widget = (spec: object) => deepFreeze({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec });
+
   it('seals the Rollout CRD kubepatch carries (deep-frozen), and semanticDiff still explains its defaults', () => {
     const source = schemaSourceOf(rolloutSchema());
     expect(source?.from).toBe('crd');
@@ -101,30 +110,16 @@ describe('sealed CRDs', () => {
   });
 
   it('reads a CRD a caller gives (not frozen) as it is at each call, so a CRD changed in place is not remembered', () => {
-    const crd = {
-      kind: 'CustomResourceDefinition',
-      spec: {
-        group: 'example.com', names: { kind: 'Widget' },
-        versions: [{ name: 'v1', schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'string' } } } } } } }],
-      },
-    };
-    const widget = (spec: object) => deepFreeze({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec });
+    const crd = widgetCrd();
+    const size: Record<string, unknown> = crd.spec.versions[0]!.schema.openAPIV3Schema.properties.spec.properties.size;
+    delete size.default;
     const live = widget({ size: 'small' });
     const manifest = widget({});
     expect(semanticDiff(live, manifest, { crds: [crd] }).map((change) => change.kind)).toEqual(['removed']);
-    (crd.spec.versions[0]!.schema.openAPIV3Schema.properties.spec.properties.size as Record<string, unknown>).default = 'small';
+    size.default = 'small';
     expect(isSealedCrd(crd)).toBe(false);
     expect(semanticDiff(live, manifest, { crds: [crd] }).map((change) => `${change.kind} ${change.equalBecause}`)).toEqual(['equivalent crd-default']);
   });
-
-  const widgetCrd = () => ({
-    kind: 'CustomResourceDefinition',
-    spec: {
-      group: 'example.com', names: { kind: 'Widget' },
-      versions: [{ name: 'v1', schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'string', default: 'small' } } } } } } }],
-    },
-  });
-  const widget = (spec: object) => deepFreeze({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec });
 
   it('seals a CRD the caller deep-froze: schemaFromCRD reads it once per version, semanticDiff answers as for a copy', () => {
     const frozen = deepFreeze(widgetCrd());
