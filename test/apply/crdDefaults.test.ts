@@ -1,6 +1,6 @@
-// A CRD's defaults: the walk that follows only the paths to a default (for the CRDs kubepatch
-// carries and has sealed) fills exactly what the walk of the whole schema fills, and a CRD a
-// caller gives is read as it is at each call.
+// A CRD's defaults: the walk that follows only the paths to a default (for sealed CRDs:
+// deep-frozen, kubepatch's own or a caller's) fills exactly what the walk of the whole schema
+// fills, and a CRD a caller gives unfrozen is read as it is at each call.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crdDefaults } from '../../src/apply/target/crdDefaults.js';
@@ -8,7 +8,9 @@ import { isSealedCrd, sealCrd } from '../../src/schema/sealedCrd.js';
 import { schemaSourceOf } from '../../src/schema/PatchSchema.js';
 import { deepFreeze } from '../helpers/deepFreeze.js';
 import type { JsonObject } from '../../src/json/JsonValue.js';
-import { rolloutSchema, schemaFromCRD, semanticDiff, type SemanticChange } from 'kubepatch';
+// Internals are tested here, so the public functions come from the same sources (not the built
+// package the dist pass of the tests resolves `kubepatch` to), sharing their registries.
+import { rolloutSchema, schemaFromCRD, semanticDiff, type SemanticChange } from '../../src/index.js';
 
 const names = ['a', 'b', 'c', 'd'] as const;
 

@@ -91,6 +91,18 @@ describe('crd-default: the default of a custom resource\'s CRD schema', () => {
     expect(summary(real(reordered))).toEqual(['reordered spec.ports']);
   });
 
+  it('reads a deep-frozen CRD once (the same schema each time) and one that is not frozen at every call, with the same answers', () => {
+    const frozen = frozenCopy(crd);
+    const open = structuredClone(crd);
+    expect(schemaFromCRD(frozen, 'v1')).toBe(schemaFromCRD(frozen, 'v1'));
+    expect(schemaFromCRD(open, 'v1')).not.toBe(schemaFromCRD(open, 'v1'));
+    const live = frozenCopy(widget({ size: 'small', replicas: 1, ports: [{ name: 'http', protocol: 'TCP' }] }));
+    const manifest = frozenCopy(widget({ ports: [{ name: 'http' }] }));
+    const expected = summary(semanticDiff(live, manifest, { crds: [open] }));
+    expect(expected).toHaveLength(3);
+    for (let call = 0; call < 2; call++) expect(summary(semanticDiff(live, manifest, { crds: [frozen] }))).toEqual(expected);
+  });
+
   it('refuses what is not a list of CRDs, naming the entry', () => {
     expect(() => diff(widget({}), widget({}), { crds: [{ kind: 'ConfigMap' }] })).toThrow(InvalidDocumentError);
     expect(() => diff(widget({}), widget({}), { crds: [{ spec: { group: 'g' } }] })).toThrow(/options\.crds\[0\]/);
