@@ -26,7 +26,8 @@ import { renderChart } from './chart.js';
 import type { GoComparison } from './apimachinery.js';
 import { prepareGoPeer, type GoPeer } from './goPeer.js';
 import { markedSectionIds, renderMarkedSection, replaceMarkedSections, type MarkedSectionId } from './markedSections.js';
-import { measureInputInChild } from './measureInput.js';
+import { measureInputInChild, type InputReply } from './measureInput.js';
+import { mergeReplies } from './mergeReplies.js';
 import { renderReport } from './report.js';
 import type { BenchResults, CaseResult, FloorResult, InputSummary } from './results.js';
 import { measureServerSideApply } from './serverSideApply.js';
@@ -72,22 +73,26 @@ const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 for (const [inputId, build] of inputBuilders) {
   const measured = selected(inputId);
   if (!measured && !selected('apimachinery')) continue;
-  const goReads = build().goType !== undefined;
+  const built = build();
+  const goReads = built.goType !== undefined;
   if (!measured && !goReads) continue;
   // Go's program is built (or found cached) at the first input Go can read.
   if (goPeer === undefined && goReads) {
     goPeer = await prepareGoPeer((line) => console.log(line));
     if (typeof goPeer === 'string') console.log(`Go's apimachinery left out: ${goPeer}`);
   }
-  const reply = measureInputInChild(
-    { inputId, settings, measured, stopped: [...stopped], ...(goPeer !== undefined && typeof goPeer !== 'string' ? { goPeer } : {}) },
-    inputTimeoutMs,
-  );
-  if (typeof reply === 'string') {
-    console.error(`${inputId}: not measured: ${reply}`);
+  // The first process also gives the input to Go; a small input is measured again in more processes.
+  const request = { inputId, settings, measured, stopped: [...stopped] };
+  const replies = [measureInputInChild({ ...request, ...(goPeer !== undefined && typeof goPeer !== 'string' ? { goPeer } : {}) }, inputTimeoutMs)];
+  const processes = measured && !built.large ? settings.processesPerSmallInput : 1;
+  for (let i = 1; i < processes; i++) replies.push(measureInputInChild(request, inputTimeoutMs));
+  const failure = replies.find((reply): reply is string => typeof reply === 'string');
+  if (failure !== undefined) {
+    console.error(`${inputId}: not measured: ${failure}`);
     process.exitCode = 1;
     continue;
   }
+  const reply = mergeReplies(replies as InputReply[]);
   for (const [key, reason] of reply.stopped) stopped.set(key, reason);
   if (measured) {
     inputs.push(reply.summary);

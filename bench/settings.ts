@@ -14,6 +14,12 @@ export interface BenchSettings {
   readonly probeHeapMb: number;
   /** One Go process answers all four tasks of one input; a 10,000-element list takes it about a minute. */
   readonly goTimeoutMs: number;
+  /**
+   * Processes each input that is not large is measured in (the median of their times is kept):
+   * calls of a few microseconds compare differently from one process to the next (compiled code,
+   * inlining), a spread larger than most goals' margins.
+   */
+  readonly processesPerSmallInput: number;
 }
 
 /** The settings of a full run, or of `--quick` (short budgets, for trying the script out). */
@@ -27,5 +33,6 @@ export function benchSettings(quick: boolean): BenchSettings {
     probeTimeoutMs: 20_000,
     probeHeapMb: 4_096,
     goTimeoutMs: 600_000,
+    processesPerSmallInput: quick ? 1 : 3,
   };
 }
