@@ -32,6 +32,21 @@ export function assertJsonValue(value: unknown, input: string): asserts value is
   if (!isJsonWithin(value, 1)) throwFirstProblem(value, input);
 }
 
+/** A scalar `assertJsonValue` accepts (`undefined` aside): a string, a boolean, `null` or a finite number. */
+export function isJsonScalar(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      return value === null;
+    default:
+      return false;
+  }
+}
+
 /**
  * The common case, a valid input, checked without tracking paths or ancestors. A cycle needs no
  * set of ancestors to be caught: following it nests past {@link MAX_DEPTH}, so it is rejected
@@ -39,18 +54,7 @@ export function assertJsonValue(value: unknown, input: string): asserts value is
  * root is 1), so that a walk that already went down can check a subtree in place.
  */
 export function isJsonWithin(node: unknown, depth: number): boolean {
-  switch (typeof node) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(node);
-    case 'object':
-      break;
-    default:
-      return false;
-  }
-  if (node === null) return true;
+  if (typeof node !== 'object' || node === null) return isJsonScalar(node);
   if (depth > MAX_DEPTH) return false;
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) if (!isJsonWithin(node[i], depth + 1)) return false;

@@ -36,17 +36,3 @@ export function checkJsonContainer(node: object, depth: number): void {
   if (depth > MAX_DEPTH || (!Array.isArray(node) && !isPlainObject(node))) notJson();
 }
 
-/** A scalar `assertJsonValue` accepts (`undefined` aside): a string, a boolean, `null` or a finite number. */
-export function isJsonScalar(value: unknown): boolean {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value);
-    case 'object':
-      return value === null;
-    default:
-      return false;
-  }
-}
