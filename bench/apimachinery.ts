@@ -21,7 +21,7 @@ import {
 } from '../src/index.js';
 import { runGoPeer, type GoPeer, type GoReply, type GoTaskId } from './goPeer.js';
 import type { BenchInput } from './inputs.js';
-import { batchSize, median, sample } from './measure.js';
+import { batchSize, median, sample, type SampleOptions } from './measure.js';
 import type { InputSummary, Outcome } from './results.js';
 
 /**
@@ -128,7 +128,7 @@ export function compareWithGo(input: BenchInput, peer: GoPeer, timing: Compariso
       first.set(task.id, { error: `threw ${(error as Error).name}: ${(error as Error).message.split('\n')[0]}` });
     }
   }
-  const own = timeKubepatch(calls, goTasks.filter((task) => 'output' in first.get(task.id)!).map((task) => task.id), timing);
+  const own = timeKubepatch(calls, goTasks.filter((task) => 'output' in first.get(task.id)!).map((task) => task.id), timing, { minimum: 1, collectGarbageFirst: input.large });
   const rows = goTasks.map((task): GoComparison => {
     const mine = first.get(task.id)!;
     const failed = (reason: string): Outcome => ({ kind: 'failed', reason });
@@ -200,8 +200,8 @@ function kubepatchCalls(input: BenchInput, current: JsonObject, expectedLive: Js
   };
 }
 
-/** kubepatch's two ways of each task, timed side by side in rounds, as bench/run.ts times a task's contenders. */
-function timeKubepatch(calls: Record<GoTaskId, KubepatchCalls>, taskIds: readonly GoTaskId[], timing: ComparisonTiming): Map<GoTaskId, { objects: Outcome; bytes: Outcome }> {
+/** kubepatch's two ways of each task, timed side by side in rounds, as bench/measureInput.ts times a task's contenders (each `turn` sampled so). */
+function timeKubepatch(calls: Record<GoTaskId, KubepatchCalls>, taskIds: readonly GoTaskId[], timing: ComparisonTiming, turn: SampleOptions): Map<GoTaskId, { objects: Outcome; bytes: Outcome }> {
   const entries = taskIds.flatMap((taskId) =>
     (['objects', 'bytes'] as const).map((way) => {
       const run = calls[taskId][way];
@@ -209,7 +209,7 @@ function timeKubepatch(calls: Record<GoTaskId, KubepatchCalls>, taskIds: readonl
     }),
   );
   for (let round = 0; round < timing.rounds; round++) {
-    for (const entry of entries) sample(entry.run, entry.calls, timing.roundBudgetMs, entry.samples, 1);
+    for (const entry of entries) sample(entry.run, entry.calls, timing.roundBudgetMs, entry.samples, turn);
   }
   const outcome = (taskId: GoTaskId, way: 'objects' | 'bytes'): Outcome => ({ kind: 'timed', ms: median(entries.find((e) => e.taskId === taskId && e.way === way)!.samples) });
   return new Map(taskIds.map((taskId) => [taskId, { objects: outcome(taskId, 'objects'), bytes: outcome(taskId, 'bytes') }]));

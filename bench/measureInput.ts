@@ -86,7 +86,7 @@ export function measureInput(request: InputRequest): InputReply {
    */
   function finishFloor(measured: BenchInput, floor: FloorSampler): FloorResult {
     // An input whose tasks were all skipped still gets its floor.
-    if (floor.samples.length === 0) sample(floor.run, floor.calls, settings.roundBudgetMs, floor.samples);
+    if (floor.samples.length === 0) sample(floor.run, floor.calls, settings.roundBudgetMs, floor.samples, { collectGarbageFirst: measured.large });
     // deep-equal needs seconds per call on the large inputs; it is shown for reference only.
     let deepEqualStrictMs: number | undefined;
     if (!measured.large) {
@@ -138,9 +138,10 @@ export function measureInput(request: InputRequest): InputReply {
       if (run === undefined) continue;
       timed.push({ result, run, calls: batchSize(run), samples: [] });
     }
+    const turn = { minimum: 1, collectGarbageFirst: measured.large };
     for (let round = 0; round < settings.rounds; round++) {
-      for (const entry of timed) sample(entry.run, entry.calls, settings.roundBudgetMs, entry.samples, 1);
-      if (timed.length > 0) sample(floor.run, floor.calls, settings.roundBudgetMs * settings.floorShareOfRound, floor.samples, 1);
+      for (const entry of timed) sample(entry.run, entry.calls, settings.roundBudgetMs, entry.samples, turn);
+      if (timed.length > 0) sample(floor.run, floor.calls, settings.roundBudgetMs * settings.floorShareOfRound, floor.samples, turn);
     }
     for (const entry of timed) entry.result.outcome = { kind: 'timed', ms: median(entry.samples) };
   }

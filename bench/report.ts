@@ -194,9 +194,12 @@ function methodSection(probeLimits: ProbeLimits): string {
   times.
 - Each task runs its contenders side by side in that process, in three rounds, each contender
   sampled in every round (calls batched to at least 1 ms per sample); the table shows the median.
-  Before each contender's turn the process collects the garbage left by what ran before (\`gc()\`),
-  so that a contender's samples include the collection of its own garbage and not its
-  neighbours'. The floor is sampled in every round of every task of its input too, beside the
+  On large inputs, the process collects the garbage left by what ran before (\`gc()\`) before each
+  contender's turn, so that a contender's samples include the collection of its own garbage and
+  not its neighbours'. Other inputs are not collected so: a forced collection also makes V8 throw
+  away optimized code (it drops the hidden classes only short-lived objects had), so every turn
+  of calls lasting microseconds started over in unoptimized code, and its ratios moved by up to
+  2.8× from one process to the next. The floor is sampled in every round of every task of its input too, beside the
   contenders, so that drift in the process (heat, what ran before) weighs on both sides of a ratio.
 - No contender may change its inputs: rfc6902 and json-merge-patch, which patch in place, get a
   JSON round-trip copy of the document inside the timed call (the fastest deep copy of plain JSON,

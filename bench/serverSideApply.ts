@@ -385,7 +385,7 @@ function timeGroup(cases: ReadonlyArray<{ case: SsaCase; record: (outcome: Outco
     timed.push({ run: c.run, calls: batchSize(c.run), samples: [], record, wrong });
   }
   for (let round = 0; round < budget.rounds; round++) {
-    for (const entry of timed) sample(entry.run, entry.calls, budget.roundBudgetMs, entry.samples, 1);
+    for (const entry of timed) sample(entry.run, entry.calls, budget.roundBudgetMs, entry.samples, { minimum: 1 });
   }
   for (const entry of timed) entry.record({ kind: 'timed', ms: median(entry.samples) }, entry.wrong);
 }
