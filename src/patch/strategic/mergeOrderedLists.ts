@@ -4,7 +4,7 @@ import { getOwn, isJsonObject, setOwn } from '../../json/ownProperty.js';
 import type { PatchSchema } from '../../schema/PatchSchema.js';
 import { childPath, directiveMarker, directiveTarget, fail, removeDirectives, retainKeysDirective, setElementOrderPrefix, splitStrategies } from './directives.js';
 import { elementKind, hasMember, normalizeElementOrder, partitionByPresence, type Ordered } from './elementOrder.js';
-import { goKind, type GoKind } from './goValues.js';
+import { goKind } from './goValues.js';
 import { keep, ownPatchOptions, type MergeElement, type MergeOptions } from './mergeOptions.js';
 import { memberOf, ownMember } from './members.js';
 import { mergeListInOrder } from './mergeListInOrder.js';
@@ -31,10 +31,9 @@ export function mergeOrderedLists(
   // `$retainKeys` is gone from Go's patch map by now, whether or not a directive names it. A list:
   // a map has a directive or two, and a `Set` costs more to make than a short list to search.
   const done: string[] = [retainKeysDirective];
-  const read = (key: string) => (done.includes(key) ? undefined : (memberOf(patch, key) as JsonValue | undefined));
   for (const directiveKey of keys) {
     if (!directiveKey.startsWith(setElementOrderPrefix)) continue;
-    const order = read(directiveKey);
+    const order = unlessDone(patch, directiveKey, done);
     if (!options.mergeParallelList) {
       const existing = getOwn(original, directiveKey);
       if (existing === undefined) setOwn(original, directiveKey, keep(order as JsonValue, options));
@@ -45,7 +44,7 @@ export function mergeOrderedLists(
     const key = directiveTarget(directiveKey, setElementOrderPrefix, path);
     const keyPath = childPath(path, key);
     const originalList = ownMember(original, key);
-    const patchList = read(key);
+    const patchList = unlessDone(patch, key, done);
     if (originalList !== undefined && !Array.isArray(originalList)) fail('MIXED_LIST_TYPES', `expected a slice, but received ${goKind(originalList)}`, keyPath);
     if (patchList !== undefined && !Array.isArray(patchList)) fail('MIXED_LIST_TYPES', `expected a slice, but received ${goKind(patchList)}`, keyPath);
     const field = lookupField(schema, key, keyPath);
@@ -82,26 +81,34 @@ export function mergeOrderedLists(
 
     // Go orders the merged list as a patch merge does, then by the directive. When the directive
     // and the live list place every element, the first order does not matter and is skipped.
-    const kindOf = () => elementKind(keyPath, originalList ?? [], listCopy ?? []);
-    let ordered = orderByDirective(merged, orderCopy, liveOrder, mergeKey, kindOf, keyPath);
-    if (!ordered.exact && goOrdered !== undefined) ordered = orderByDirective(goOrdered(), orderCopy, liveOrder, mergeKey, kindOf, keyPath);
+    const lists = { original: originalList ?? [], patch: listCopy ?? [] };
+    let ordered = orderByDirective(merged, orderCopy, liveOrder, mergeKey, lists, keyPath);
+    if (!ordered.exact && goOrdered !== undefined) ordered = orderByDirective(goOrdered(), orderCopy, liveOrder, mergeKey, lists, keyPath);
     setOwn(original, key, ordered.list);
     done.push(key);
   }
   return done;
 }
 
-/** The last step of Go's `mergePatchIntoOriginal`: `merged` ordered by `$setElementOrder`, then by the live list. */
+/** Member `key` of the patch, read as absent once done (see {@link mergeOrderedLists}). */
+function unlessDone(patch: JsonObject, key: string, done: readonly string[]): JsonValue | undefined {
+  return done.includes(key) ? undefined : (memberOf(patch, key) as JsonValue | undefined);
+}
+
+/**
+ * The last step of Go's `mergePatchIntoOriginal`: `merged` ordered by `$setElementOrder`, then by
+ * the live list. `lists`, the live list and the patch's, tell the kind of the elements.
+ */
 function orderByDirective(
   merged: readonly JsonValue[],
   order: readonly JsonValue[],
   liveOrder: readonly JsonValue[],
   mergeKey: string,
-  kindOf: () => GoKind | undefined,
+  lists: { readonly original: readonly JsonValue[]; readonly patch: readonly JsonValue[] },
   path: string,
 ): Ordered {
   const { inPatch, serverOnly, ranks } = partitionByPresence(merged, order, mergeKey, path);
-  const kind = kindOf();
+  const kind = elementKind(path, lists.original, lists.patch);
   if (kind === undefined) fail('MIXED_LIST_TYPES', 'no elements in any of the given slices', path);
   return normalizeElementOrder(inPatch, serverOnly, order, liveOrder, mergeKey, kind, path, ranks);
 }
