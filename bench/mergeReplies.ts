@@ -4,10 +4,10 @@ import type { CaseResult, FloorResult, Outcome } from './results.js';
 
 /**
  * One input measured in several processes, as one reply: each contender's time and the floor are
- * the median of the processes' times (the medians of their samples); an outcome that is not a time
- * in every process (failed, not run, a single run) is the first process's. What is not timed
- * (patch sizes, checks, peak memory, Go's comparison, series stops) comes from the first reply,
- * the only one that measures Go.
+ * the median of the processes' times (each taken from its samples by measureInput's
+ * timeOfSamples); an outcome that is not a time in every process (failed, not run, a single run)
+ * is the first process's. What is not timed (patch sizes, checks, peak memory, Go's comparison,
+ * series stops) comes from the first reply, the only one that measures Go.
  */
 export function mergeReplies(replies: readonly InputReply[]): InputReply {
   const [first, ...others] = replies;

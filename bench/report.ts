@@ -56,10 +56,11 @@ process of its own: [Go's apimachinery](#gos-apimachinery)). This page and its c
 - ${results.machine}
 - peers: ${versions}${go}
 
-Times are medians per call; "× peer" is kubepatch's time divided by the fastest peer's (below 1 means
-kubepatch is faster) and "× floor" divides by one full deep comparison of a document of that size
-(see [the floor](#the-floor)). Every output is checked: a created patch must turn \`before\` into
-\`after\`, an applied one must give \`after\`.
+Times are per call: on large inputs the median of the samples, on the others their fastest fifth
+(see [How it is measured](#how-it-is-measured)); "× peer" is kubepatch's time divided by the
+fastest peer's (below 1 means kubepatch is faster) and "× floor" divides by one full deep
+comparison of a document of that size (see [the floor](#the-floor)). Every output is checked: a
+created patch must turn \`before\` into \`after\`, an applied one must give \`after\`.
 `;
 }
 
@@ -193,14 +194,21 @@ function methodSection(probeLimits: ProbeLimits): string {
   input that is not large is measured in three processes and the table shows the median of their
   times.
 - Each task runs its contenders side by side in that process, in three rounds, each contender
-  sampled in every round (calls batched to at least 1 ms per sample); the table shows the median.
+  sampled in every round (calls batched to at least 1 ms per sample). On large inputs the table
+  shows the median of the samples; on the others, their fastest fifth (the 20th percentile). The
+  machine has slow spells that only add time (fast-json-patch alone, timed in 10 ms windows, runs
+  1.8 times slower for 50 to 500 ms at a time): the median of calls of microseconds then depends
+  on how much of a contender's turn a spell covered, and contenders timed one after the other are
+  divided by each other with different shares of it. The fastest fifth stays on the undisturbed
+  cost while a fifth of the samples are undisturbed. On large inputs, where calls take
+  milliseconds, the collections a call causes are part of its cost, so the median is kept there.
   On large inputs, the process collects the garbage left by what ran before (\`gc()\`) before each
   contender's turn, so that a contender's samples include the collection of its own garbage and
   not its neighbours'. Other inputs are not collected so: a forced collection also makes V8 throw
   away optimized code (it drops the hidden classes only short-lived objects had), so every turn
   of calls lasting microseconds started over in unoptimized code, and its ratios moved by up to
-  2.8× from one process to the next. The floor is sampled in every round of every task of its input too, beside the
-  contenders, so that drift in the process (heat, what ran before) weighs on both sides of a ratio.
+  2.8× from one process to the next. The floor is sampled in every round of every task of its
+  input too, beside the contenders, so that drift in the process (heat, what ran before) weighs on both sides of a ratio.
 - No contender may change its inputs: rfc6902 and json-merge-patch, which patch in place, get a
   JSON round-trip copy of the document inside the timed call (the fastest deep copy of plain JSON,
   and what fast-json-patch does itself with \`mutateDocument: false\`). The apply tasks apply the
