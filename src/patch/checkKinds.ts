@@ -17,11 +17,14 @@ import type { PatchSchema } from '../schema/PatchSchema.js';
  * ```
  */
 export function checkKinds(documents: readonly (readonly [JsonObject, string])[], schema?: PatchSchema): void {
-  const named = documents.filter(([document]) => typeMetaOf(document) !== undefined);
-  const [first] = named;
-  if (first === undefined) return;
-  for (const [document, input] of named.slice(1)) checkSameKind(first[0], first[1], document, input);
-  if (schema !== undefined) checkSchemaKind(first[0], first[1], schema);
+  // Run at every diff: a loop, where filtering the named documents would make arrays.
+  let first: readonly [JsonObject, string] | undefined;
+  for (const entry of documents) {
+    if (typeMetaOf(entry[0]) === undefined) continue;
+    if (first === undefined) first = entry;
+    else checkSameKind(first[0], first[1], entry[0], entry[1]);
+  }
+  if (first !== undefined && schema !== undefined) checkSchemaKind(first[0], first[1], schema);
 }
 
 /**
@@ -79,7 +82,8 @@ function typeMetaOf(document: JsonObject): TypeMeta | undefined {
 }
 
 function sameKind(a: TypeMeta, b: TypeMeta): boolean {
-  return a.kind === b.kind && groupOf(a.apiVersion) === groupOf(b.apiVersion);
+  // The same apiVersion (the usual case) is the same group, without cutting out either.
+  return a.kind === b.kind && (a.apiVersion === b.apiVersion || groupOf(a.apiVersion) === groupOf(b.apiVersion));
 }
 
 /** The group of an `apiVersion`: `""` for the core group (`"v1"`). */
