@@ -33,10 +33,10 @@ export interface SampleOptions {
    * forced before every turn, it made kubepatch's ratios on a manifest move by up to 2.8× from one
    * process to the next (semantic diff on the StatefulSet: 5.1× to 13.2× the floor, against 4.6× to
    * 4.7× without). A process that never forces a collection keeps its code. After the collection
-   * the calls are run untimed for a third of the budget (at least one batch): the first calls
-   * after it are slow (on the MergeItem list of 10,000, strategic merge patch create took 30 to
-   * 60 ms for about 40 ms, then 14 to 20 ms), and with the few samples of a large input they moved
-   * its median from 17.9 to 18.2 ms (with the untimed run, three processes) to 20.7 to 28.8 ms.
+   * the calls are run untimed for a third of the budget (at least one batch), because the first
+   * calls after it are slow: on the MergeItem list of 10,000, strategic merge patch create took 30
+   * to 60 ms for about 40 ms, then 14 to 20 ms. A large input has few samples, and in three
+   * processes its median was 20.7 to 28.8 ms with those calls timed, 17.9 to 18.2 ms without.
    * Default: `false`.
    */
   readonly collectGarbageFirst?: boolean;
