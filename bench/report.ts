@@ -204,11 +204,14 @@ function methodSection(probeLimits: ProbeLimits): string {
   milliseconds, the collections a call causes are part of its cost, so the median is kept there.
   On large inputs, the process collects the garbage left by what ran before (\`gc()\`) before each
   contender's turn, so that a contender's samples include the collection of its own garbage and
-  not its neighbours'. Other inputs are not collected so: a forced collection also makes V8 throw
-  away optimized code (it drops the hidden classes only short-lived objects had), so every turn
-  of calls lasting microseconds started over in unoptimized code, and its ratios moved by up to
-  2.8× from one process to the next. The floor is sampled in every round of every task of its
-  input too, beside the contenders, so that drift in the process (heat, what ran before) weighs on both sides of a ratio.
+  not its neighbours', then runs the calls untimed for a third of the turn: the first calls after
+  a forced collection are slow (strategic merge patch create on the MergeItem list of 10,000: 30
+  to 60 ms for about 40 ms, then 14 to 20 ms). Other inputs are not collected so: a forced
+  collection also makes V8 throw away optimized code (it drops the hidden classes only
+  short-lived objects had), so every turn of calls lasting microseconds started over in
+  unoptimized code, and its ratios moved by up to 2.8× from one process to the next. The floor is
+  sampled in every round of every task of its input too, beside the contenders, so that drift in
+  the process (heat, what ran before) weighs on both sides of a ratio.
 - No contender may change its inputs: rfc6902 and json-merge-patch, which patch in place, get a
   JSON round-trip copy of the document inside the timed call (the fastest deep copy of plain JSON,
   and what fast-json-patch does itself with \`mutateDocument: false\`). The apply tasks apply the
